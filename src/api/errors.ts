@@ -1,0 +1,2 @@
+// tf.errors: re-exports only.
+export * from '../errors.js';

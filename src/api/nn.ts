@@ -1,0 +1,2 @@
+// tf.nn: re-exports only.
+export { relu } from '../ops/nn/relu.js';

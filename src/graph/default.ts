@@ -1,0 +1,30 @@
+import { RuntimeError } from '../errors.js';
+import { Graph } from './graph.js';
+
+/** The default-graph stack; the global default graph is created on first use. */
+let globalDefault: Graph | null = null;
+const stack: Graph[] = [];
+
+export function getDefaultGraph(): Graph {
+  const top = stack[stack.length - 1];
+  if (top) return top;
+  globalDefault ??= new Graph();
+  return globalDefault;
+}
+
+export function pushDefaultGraph(g: Graph): void {
+  stack.push(g);
+}
+
+export function popDefaultGraph(g: Graph): void {
+  const top = stack.pop();
+  if (top !== g) throw new RuntimeError('Nesting violated for default stack of Graph objects');
+}
+
+/** Clears the global default graph; TF forbids this inside a `with graph.as_default()` block. */
+export function resetDefaultGraph(): void {
+  if (stack.length > 0) {
+    throw new RuntimeError('Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, exit the nesting and create a new graph.');
+  }
+  globalDefault = null;
+}

@@ -1,0 +1,10 @@
+import type { OpRecord } from '../core/define.js';
+import { Const } from './const.js';
+import { Fill } from './fill.js';
+import { Identity } from './identity.js';
+import { Placeholder } from './placeholder.js';
+import { PlaceholderWithDefault } from './placeholder_with_default.js';
+import { Reshape } from './reshape.js';
+import { Shape } from './shape.js';
+
+export const ARRAY_OPS: readonly OpRecord[] = [Const, Fill, Identity, Placeholder, PlaceholderWithDefault, Reshape, Shape];

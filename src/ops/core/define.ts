@@ -1,0 +1,98 @@
+import type * as tfc from '@tensorflow/tfjs-core';
+import type { DType } from '../../graph/dtype.js';
+import type { OutputSpec } from '../../graph/graph.js';
+import type { NDArray } from '../../graph/ndarray.js';
+import type { Operation } from '../../graph/operation.js';
+import type { TensorShape } from '../../graph/shape.js';
+import type { Tensor } from '../../graph/tensor.js';
+import type { AttrSchemas, Attrs } from './attr.js';
+
+/** What shape inference sees of one input: static dtype and shape, and its value when constant. */
+export interface InferInput {
+  readonly dtype: DType;
+  readonly shape: TensorShape;
+  /** The input's value when it is known while building (a Const, a Shape of a known shape). */
+  readonly value: NDArray | null;
+}
+
+/**
+ * What a kernel may ask of the Session running it. Ops stay free of Session types: state,
+ * randomness and sub-graph execution are reached only through this interface.
+ */
+export interface KernelContext {
+  readonly op: Operation;
+  readonly backendName: string;
+  /** The current value of a variable (by its VariableV2 op name); FailedPrecondition if unset. */
+  readVariable(name: string): tfc.Tensor;
+  /** Stages a new value for a variable; the Session commits it only if the whole run succeeds. */
+  writeVariable(name: string, value: tfc.Tensor): void;
+  isVariableInitialized(name: string): boolean;
+  /** A fresh seed for this op's next random draw: deterministic given graph and op seeds. */
+  nextSeed(): number;
+  /** Runs a sub-graph (a branch or loop body) with the given inputs; for control-flow ops. */
+  runSubgraph(key: unknown, inputs: readonly tfc.Tensor[]): tfc.Tensor[];
+}
+
+/** Ref inputs ('ref:ref') are not passed: a kernel finds its variable through `ctx.op`. */
+export type Kernel<S extends AttrSchemas> = (ins: tfc.Tensor[], attrs: Attrs<S>, ctx: KernelContext) => tfc.Tensor[];
+
+export interface GradContext<S extends AttrSchemas> {
+  readonly op: Operation;
+  readonly inputs: readonly Tensor[];
+  readonly outputs: readonly Tensor[];
+  readonly attrs: Attrs<S>;
+}
+
+export type GradResult = Readonly<Record<string, Tensor | null | readonly (Tensor | null)[]>>;
+/**
+ * Builds the gradient of the op's inputs from its outputs' gradients (null: no gradient flows).
+ * Declared through a method so records with specific attrs fit the registry's generic type.
+ */
+export type GradFn<S extends AttrSchemas> = {
+  bivariant(ctx: GradContext<S>, dys: readonly (Tensor | null)[]): GradResult;
+}['bivariant'];
+
+/**
+ * Input declarations: 'x' (dtype attr T), 'x:T2' (another type attr), 'x:int32' (fixed),
+ * 'values*' (a list), 'ref:ref' (a variable reference, not read).
+ */
+export type InputDecl = string;
+
+// Callbacks are method signatures (bivariant) so every OpRecord<S> is an OpRecord.
+export interface OpRecord<S extends AttrSchemas = AttrSchemas> {
+  readonly type: string;
+  readonly inputs: readonly InputDecl[];
+  readonly attrs: S;
+  infer(ins: readonly InferInput[], attrs: Attrs<S>): OutputSpec[];
+  kernel(ins: tfc.Tensor[], attrs: Attrs<S>, ctx: KernelContext): tfc.Tensor[];
+  /** undefined: no rule yet (tf.gradients throws); 'none': not differentiable (no gradient). */
+  readonly grad?: GradFn<S> | 'none';
+  /** Stateful ops (variables, assignments, random) are never folded, merged or pruned as pure. */
+  readonly stateful?: boolean;
+  /** The output's value when it is known while building, for shape inference downstream. */
+  constValue?(ins: readonly InferInput[], attrs: Attrs<S>): NDArray | null;
+}
+
+/** Declares an op type. The record is plain data; importing it has no side effects. */
+export function defineOp<S extends AttrSchemas>(record: OpRecord<S>): OpRecord<S> {
+  return Object.freeze(record);
+}
+
+export interface ParsedInputDecl {
+  readonly name: string;
+  readonly list: boolean;
+  readonly ref: boolean;
+  /** A type-attr name ('T') or a fixed dtype. */
+  readonly typeGroup: string;
+  readonly fixed: DType | null;
+}
+
+const FIXED: readonly string[] = ['float32', 'int32', 'bool', 'string', 'float64', 'int64'];
+
+export function parseInputDecl(decl: InputDecl): ParsedInputDecl {
+  const [rawName, group = 'T'] = decl.split(':') as [string, string?];
+  const list = rawName.endsWith('*');
+  const name = list ? rawName.slice(0, -1) : rawName;
+  const ref = group === 'ref';
+  return { name, list, ref, typeGroup: ref ? 'T' : group, fixed: FIXED.includes(group) ? (group as DType) : null };
+}

@@ -1,0 +1,45 @@
+import { ValueError } from '../../errors.js';
+import { getDefaultGraph } from '../../graph/default.js';
+import type { Graph } from '../../graph/graph.js';
+import type { HostValue } from '../../graph/host_value.js';
+import { Tensor } from '../../graph/tensor.js';
+
+/** Anything that stands for a tensor in an op (a Variable reads its value). */
+export interface TensorConvertible {
+  toTensor(): Tensor;
+}
+
+export type TensorLike = Tensor | TensorConvertible | HostValue;
+
+export function isTensorConvertible(x: unknown): x is TensorConvertible {
+  return typeof x === 'object' && x !== null && !(x instanceof Tensor) && typeof (x as { toTensor?: unknown }).toTensor === 'function';
+}
+
+/** The symbolic tensor behind `x` if it is one (or a Variable), else null (a host value). */
+export function symbolicOf(x: unknown): Tensor | null {
+  if (x instanceof Tensor) return x;
+  if (isTensorConvertible(x)) return x.toTensor();
+  return null;
+}
+
+/**
+ * The graph an op over these inputs belongs to: the one its symbolic inputs share (all of
+ * them must share one), or the default graph when there are none.
+ */
+export function graphOf(values: readonly unknown[]): Graph {
+  let found: Tensor | null = null;
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      v.forEach(visit);
+      return;
+    }
+    const t = symbolicOf(v);
+    if (!t) return;
+    if (found && found.graph !== t.graph) {
+      throw new ValueError(`${t.toString()} must be from the same graph as ${found.toString()}.`);
+    }
+    found ??= t;
+  };
+  values.forEach(visit);
+  return found ? (found as Tensor).graph : getDefaultGraph();
+}

@@ -1,0 +1,36 @@
+import * as tfc from '@tensorflow/tfjs-core';
+import { ValueError } from '../../errors.js';
+import { TensorShape } from '../../graph/shape.js';
+import type { Tensor } from '../../graph/tensor.js';
+import { applyOp } from '../core/apply.js';
+import { attr } from '../core/attr.js';
+import { defineOp } from '../core/define.js';
+import type { TensorLike } from '../core/tensor_like.js';
+
+export const MatMul = defineOp({
+  type: 'MatMul',
+  inputs: ['a', 'b'],
+  attrs: { transpose_a: attr.bool(false), transpose_b: attr.bool(false), T: attr.type() },
+  infer: ([a, b], at) => {
+    const sa = a!.shape.withRankOrThrow(2, 'a');
+    const sb = b!.shape.withRankOrThrow(2, 'b');
+    const [m, k1] = at.transpose_a ? [sa[1]!, sa[0]!] : [sa[0]!, sa[1]!];
+    const [k2, n] = at.transpose_b ? [sb[1]!, sb[0]!] : [sb[0]!, sb[1]!];
+    if (k1 !== null && k2 !== null && k1 !== k2) {
+      throw new ValueError(`Dimensions must be equal, but are ${k1} and ${k2} for 'MatMul' with input shapes: ${a!.shape.toBracketString()}, ${b!.shape.toBracketString()}.`);
+    }
+    return [{ dtype: at.T, shape: new TensorShape([m, n]) }];
+  },
+  kernel: ([a, b], at) => [tfc.matMul(a!, b!, at.transpose_a, at.transpose_b)],
+});
+
+export interface MatmulOptions {
+  transposeA?: boolean;
+  transposeB?: boolean;
+  name?: string;
+}
+
+/** Matrix product of two rank-2 tensors. @example tf.matmul(x, w, {transposeB: true}) */
+export function matmul(a: TensorLike, b: TensorLike, options: MatmulOptions = {}): Tensor {
+  return applyOp(MatMul, [a, b], { transpose_a: options.transposeA ?? false, transpose_b: options.transposeB ?? false }, { name: options.name })[0]!;
+}

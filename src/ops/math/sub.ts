@@ -1,0 +1,12 @@
+import * as tfc from '@tensorflow/tfjs-core';
+import { applyOp } from '../core/apply.js';
+import type { TensorLike } from '../core/tensor_like.js';
+import type { Tensor } from '../../graph/tensor.js';
+import { defineBinary } from './elementwise.js';
+
+export const Sub = defineBinary('Sub', tfc.sub);
+
+/** x - y with broadcasting (TF's op type 'Sub'). @example tf.subtract(x, y) */
+export function subtract(x: TensorLike, y: TensorLike, name?: string): Tensor {
+  return applyOp(Sub, [x, y], {}, { name })[0]!;
+}

@@ -1,0 +1,71 @@
+import * as tfc from '@tensorflow/tfjs-core';
+import { InvalidArgumentError, OpError } from '../errors.js';
+import type { KernelContext } from '../ops/core/define.js';
+import type { Operation } from '../graph/operation.js';
+import type { Plan } from './compile.js';
+
+/** A KernelContext whose `op` the executor moves from step to step. */
+export interface StepContext extends KernelContext {
+  op: Operation;
+}
+
+/**
+ * Runs `plan`. Feeds are consumed (freed after their last use); each step's kernel runs inside
+ * tidy and every value is disposed right after its last reader. Returns the fetched tensors,
+ * owned by the caller. On error every live value is disposed before rethrowing.
+ */
+export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx: StepContext): tfc.Tensor[] {
+  const values: (tfc.Tensor | undefined)[] = new Array(plan.numSlots);
+  const owned = new Set<tfc.Tensor>();
+  const put = (slot: number, t: tfc.Tensor): void => {
+    values[slot] = t;
+    owned.add(t);
+  };
+  const free = (slot: number): void => {
+    const t = values[slot];
+    if (t) {
+      values[slot] = undefined;
+      owned.delete(t);
+      if (!values.includes(t)) t.dispose();
+    }
+  };
+  try {
+    for (const [slot, t] of feeds) put(slot, t);
+    for (const s of plan.unreadFeeds) free(s);
+    for (const step of plan.steps) {
+      ctx.op = step.op;
+      const ins = step.inputs.map((s) => values[s]!);
+      let outs: tfc.Tensor[];
+      try {
+        outs = tfc.tidy(() => step.record.kernel(ins, step.op.attrs, ctx));
+      } catch (e) {
+        throw locate(e, step.op);
+      }
+      outs.forEach((t, i) => {
+        // A kernel may hand back an input unchanged; the slot needs its own handle.
+        const out = ins.includes(t) ? tfc.clone(t) : t;
+        const s = step.outputs[i] ?? -1;
+        if (s < 0) out.dispose();
+        else put(s, out);
+      });
+      for (const s of step.free) free(s);
+    }
+    const result = plan.fetchSlots.map((s) => values[s]!);
+    return result.map((t, i) => (result.indexOf(t) === i ? t : tfc.clone(t)));
+  } catch (e) {
+    for (const t of owned) t.dispose();
+    throw e;
+  }
+}
+
+/** Adds the failing op and where it was built, keeping TF's error class. */
+function locate(e: unknown, op: Operation): Error {
+  const where = `\n\t [[node ${op.name} (defined at ${op.createdAt}) ]]`;
+  if (e instanceof OpError) {
+    const Ctor = e.constructor as new (m: string, op: string | null) => OpError;
+    return new Ctor(e.message + where, e.opName ?? op.name);
+  }
+  // Graph-building errors and tfjs' own errors surface as TF's kernel error class.
+  const msg = e instanceof Error ? e.message : String(e);
+  return new InvalidArgumentError(`${op.type} '${op.name}': ${msg}${where}`, op.name);
+}
