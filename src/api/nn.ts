@@ -1,2 +1,3 @@
-// tf.nn: re-exports only.
-export { relu } from '../ops/nn/relu.js';
+// tf.nn: re-exports only, one file per family.
+export * from './nn_activation.js';
+export * from './nn_conv.js';

@@ -1,6 +1,7 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import { UnimplementedError } from '../errors.js';
 import type { Operation } from '../graph/operation.js';
+import type { SubgraphFunction } from '../ops/core/define.js';
 import type { VariableTransaction } from './state.js';
 import type { StepContext } from './execute.js';
 
@@ -41,7 +42,7 @@ export class RunContext implements StepContext {
     private readonly txn: VariableTransaction,
     private readonly seeds: SeedStreams,
     readonly backendName: string,
-    private readonly subgraphRunner: ((key: unknown, inputs: readonly tfc.Tensor[], ctx: RunContext) => tfc.Tensor[]) | null = null,
+    private readonly subgraphRunner: ((fn: SubgraphFunction, inputs: readonly tfc.Tensor[], ctx: RunContext) => tfc.Tensor[]) | null = null,
   ) {}
 
   readVariable(name: string): tfc.Tensor {
@@ -60,11 +61,16 @@ export class RunContext implements StepContext {
     return this.seeds.next(this.op);
   }
 
-  runSubgraph(key: unknown, inputs: readonly tfc.Tensor[]): tfc.Tensor[] {
+  /** A context for a sub-graph of this run: same transaction and seeds. */
+  child(): RunContext {
+    return new RunContext(this.txn, this.seeds, this.backendName, this.subgraphRunner);
+  }
+
+  runSubgraph(fn: SubgraphFunction, inputs: readonly tfc.Tensor[]): tfc.Tensor[] {
     if (!this.subgraphRunner) throw new UnimplementedError(`${this.op.type} '${this.op.name}': sub-graphs are not supported here`, this.op.name);
     const op = this.op;
     try {
-      return this.subgraphRunner(key, inputs, this);
+      return this.subgraphRunner(fn, inputs, this);
     } finally {
       this.op = op;
     }

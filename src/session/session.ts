@@ -15,6 +15,7 @@ import { flattenFetches, type FlatFetches } from './fetches.js';
 import { readAsync, readSync } from './readback.js';
 import { RunContext, SeedStreams } from './run_context.js';
 import { VariableState } from './state.js';
+import { SubgraphRunner } from './subgraph.js';
 
 /** What `run` returns for a fetch structure: tensors become NDArrays, operations null. */
 export type FetchResult<F> = F extends Operation
@@ -62,6 +63,7 @@ export class Session {
   private readonly state = new VariableState();
   private readonly seeds = new SeedStreams();
   private readonly plans = new Map<string, Plan>();
+  private readonly subgraphs = new SubgraphRunner();
   private closed = false;
 
   constructor(options: SessionOptions = {}) {
@@ -181,7 +183,7 @@ export class Session {
     const txn = this.state.begin();
     let outs: tfc.Tensor[];
     try {
-      outs = execute(plan, fedValues, new RunContext(txn, this.seeds, this.backend));
+      outs = execute(plan, fedValues, new RunContext(txn, this.seeds, this.backend, this.subgraphs.run));
     } catch (e) {
       txn.rollback();
       throw e;

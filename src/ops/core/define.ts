@@ -1,6 +1,6 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { DType } from '../../graph/dtype.js';
-import type { OutputSpec } from '../../graph/graph.js';
+import type { Graph, OutputSpec } from '../../graph/graph.js';
 import type { NDArray } from '../../graph/ndarray.js';
 import type { Operation } from '../../graph/operation.js';
 import type { TensorShape } from '../../graph/shape.js';
@@ -29,8 +29,22 @@ export interface KernelContext {
   isVariableInitialized(name: string): boolean;
   /** A fresh seed for this op's next random draw: deterministic given graph and op seeds. */
   nextSeed(): number;
-  /** Runs a sub-graph (a branch or loop body) with the given inputs; for control-flow ops. */
-  runSubgraph(key: unknown, inputs: readonly tfc.Tensor[]): tfc.Tensor[];
+  /**
+   * Runs a sub-graph (a cond branch, a loop body) in the same run: same variable transaction,
+   * same random streams. `inputs` stay owned by the caller; the outputs are the caller's.
+   */
+  runSubgraph(fn: SubgraphFunction, inputs: readonly tfc.Tensor[]): tfc.Tensor[];
+}
+
+/**
+ * A function body held in an op's attrs (TF's FuncGraph): its own Graph whose `inputs` are
+ * Placeholders fed by the caller and whose `outputs` it returns.
+ */
+export interface SubgraphFunction {
+  readonly name: string;
+  readonly graph: Graph;
+  readonly inputs: readonly Tensor[];
+  readonly outputs: readonly Tensor[];
 }
 
 /** Ref inputs ('ref:ref') are not passed: a kernel finds its variable through `ctx.op`. */
@@ -67,6 +81,11 @@ export interface OpRecord<S extends AttrSchemas = AttrSchemas> {
   kernel(ins: tfc.Tensor[], attrs: Attrs<S>, ctx: KernelContext): tfc.Tensor[];
   /** undefined: no rule yet (tf.gradients throws); 'none': not differentiable (no gradient). */
   readonly grad?: GradFn<S> | 'none';
+  /**
+   * Elementwise ops with numpy broadcasting: their grad returns the output-shaped gradient and
+   * the gradient driver sums it back to each input's shape (once, for all such ops).
+   */
+  readonly broadcasts?: boolean;
   /** Stateful ops (variables, assignments, random) are never folded, merged or pruned as pure. */
   readonly stateful?: boolean;
   /** The output's value when it is known while building, for shape inference downstream. */

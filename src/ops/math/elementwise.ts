@@ -30,6 +30,7 @@ export function defineBinary(
       return [{ dtype: opts.outDType ?? a.T, shape: broadcastShapes(x!.shape, y!.shape) }];
     },
     kernel: ([x, y]) => [kernel(x!, y!)],
+    broadcasts: true,
     ...(grad === undefined ? {} : { grad }),
   });
 }

@@ -1,4 +1,5 @@
 import type { OpRecord } from '../core/define.js';
-import { Relu } from './relu.js';
+import { ACTIVATION_OPS } from './all_activation.js';
+import { CONV_OPS } from './all_conv.js';
 
-export const NN_OPS: readonly OpRecord[] = [Relu];
+export const NN_OPS: readonly OpRecord[] = [...ACTIVATION_OPS, ...CONV_OPS];

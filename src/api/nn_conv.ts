@@ -1,0 +1,2 @@
+// tf.nn convolutions, pooling and bias: re-exports only.
+export {};

@@ -1,0 +1,3 @@
+import type { OpRecord } from '../core/define.js';
+
+export const CONV_OPS: readonly OpRecord[] = [];
