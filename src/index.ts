@@ -1,6 +1,6 @@
 // The public `tf` namespace: re-exports only, no logic.
 export * as errors from './api/errors.js';
-export { ValueError, TypeError, KeyError, RuntimeError, AttributeError, OpError, InvalidArgumentError, FailedPreconditionError, NotFoundError, UnimplementedError, OutOfRangeError } from './errors.js';
+export { ValueError, TypeError, KeyError, RuntimeError, AttributeError, LookupError, OpError, InvalidArgumentError, FailedPreconditionError, NotFoundError, UnimplementedError, OutOfRangeError } from './errors.js';
 
 export { Graph } from './graph/graph.js';
 export { Operation } from './graph/operation.js';
@@ -17,6 +17,7 @@ export * from './api/ops_math.js';
 export * from './api/ops_random.js';
 export * from './api/ops_state.js';
 export * from './api/ops_control.js';
+export * from './api/gradients.js';
 export type { TensorLike } from './ops/core/tensor_like.js';
 export * as nn from './api/nn.js';
 

@@ -6,3 +6,5 @@ export { identity } from '../ops/array/identity.js';
 export { reshape } from '../ops/array/reshape.js';
 export { fill } from '../ops/array/fill.js';
 export { shape } from '../ops/array/shape.js';
+export { zerosLike } from '../ops/array/zeros_like.js';
+export { broadcastTo } from '../ops/array/broadcast_to.js';

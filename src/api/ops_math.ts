@@ -7,3 +7,4 @@ export { negative } from '../ops/math/neg.js';
 export { matmul } from '../ops/math/mat_mul.js';
 export { reduceSum } from '../ops/math/sum.js';
 export { reduceMean } from '../ops/math/mean.js';
+export { addN } from '../ops/math/add_n.js';

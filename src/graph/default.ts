@@ -16,9 +16,11 @@ export function pushDefaultGraph(g: Graph): void {
   stack.push(g);
 }
 
+/** Removes `g`'s innermost entry; async blocks may settle out of order, so not only the top. */
 export function popDefaultGraph(g: Graph): void {
-  const top = stack.pop();
-  if (top !== g) throw new RuntimeError('Nesting violated for default stack of Graph objects');
+  const i = stack.lastIndexOf(g);
+  if (i < 0) throw new RuntimeError('Nesting violated for default stack of Graph objects');
+  stack.splice(i, 1);
 }
 
 /** Clears the global default graph; TF forbids this inside a `with graph.as_default()` block. */

@@ -67,14 +67,33 @@ export class Graph {
     this._finalized = true;
   }
 
-  /** Runs `fn` with this graph as the default graph. */
+  /**
+   * Runs `fn` with this graph as the default graph. An async `fn` keeps it the default until
+   * its promise settles, so graph building after an `await` still lands here.
+   */
   asDefault<T>(fn: () => T): T {
     pushDefaultGraph(this);
+    let result: T;
     try {
-      return fn();
-    } finally {
+      result = fn();
+    } catch (e) {
       popDefaultGraph(this);
+      throw e;
     }
+    if (isThenable(result)) {
+      return result.then(
+        (v) => {
+          popDefaultGraph(this);
+          return v;
+        },
+        (e: unknown) => {
+          popDefaultGraph(this);
+          throw e;
+        },
+      ) as T;
+    }
+    popDefaultGraph(this);
+    return result;
   }
 
   // ---- names -------------------------------------------------------------------------
@@ -349,6 +368,10 @@ export class Graph {
     if (!this._locals.has(key)) this._locals.set(key, create());
     return this._locals.get(key) as T;
   }
+}
+
+function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
 }
 
 function validateScopeName(name: string): void {

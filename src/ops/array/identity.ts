@@ -11,6 +11,7 @@ export const Identity = defineOp({
   attrs: { T: attr.type() },
   infer: ([x], a) => [{ dtype: a.T, shape: x!.shape }],
   kernel: ([x]) => [tfc.clone(x!)],
+  grad: (_ctx, [dy]) => ({ input: dy! }),
   constValue: ([x]) => x!.value,
 });
 

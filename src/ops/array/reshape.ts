@@ -6,6 +6,12 @@ import { applyOp } from '../core/apply.js';
 import { attr } from '../core/attr.js';
 import { defineOp, type InferInput } from '../core/define.js';
 import type { TensorLike } from '../core/tensor_like.js';
+import { shape as shapeOp } from './shape.js';
+
+/** A static shape when fully known (a Const), else the dynamic Shape op. */
+function shapeOfInput(x: Tensor): TensorLike {
+  return x.shape.isFullyDefined() ? Int32Array.from(x.shape.dims as number[]) : shapeOp(x);
+}
 
 /** Static output shape of a reshape (resolving one -1), or TF's error when sizes differ. */
 export function reshapeShape(x: InferInput, shape: InferInput): TensorShape {
@@ -42,6 +48,7 @@ export const Reshape = defineOp({
   attrs: { T: attr.type(), Tshape: attr.type('int32') },
   infer: ([x, shape], a) => [{ dtype: a.T, shape: reshapeShape(x!, shape!) }],
   kernel: ([x, shape]) => [tfc.reshape(x!, Array.from(shape!.dataSync()))],
+  grad: ({ inputs: [x] }, [dy]) => ({ tensor: reshape(dy!, shapeOfInput(x!)), shape: null }),
   constValue: ([x, shape]) => (x!.value && shape!.value ? x!.value : null),
 });
 

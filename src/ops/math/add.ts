@@ -4,7 +4,7 @@ import type { TensorLike } from '../core/tensor_like.js';
 import type { Tensor } from '../../graph/tensor.js';
 import { defineBinary } from './elementwise.js';
 
-export const Add = defineBinary('Add', tfc.add, undefined, { allowed: 'any' });
+export const Add = defineBinary('Add', tfc.add, (_ctx, [dy]) => ({ x: dy!, y: dy! }), { allowed: 'any' });
 
 /** x + y with broadcasting. @example tf.add(x, 1) */
 export function add(x: TensorLike, y: TensorLike, name?: string): Tensor {

@@ -22,6 +22,14 @@ export const MatMul = defineOp({
     return [{ dtype: at.T, shape: new TensorShape([m, n]) }];
   },
   kernel: ([a, b], at) => [tfc.matMul(a!, b!, at.transpose_a, at.transpose_b)],
+  // TF's _MatMulGrad, one case per transpose combination.
+  grad: ({ inputs: [a, b], attrs: { transpose_a: ta, transpose_b: tb } }, [dy]) => {
+    const g = dy!;
+    if (!ta && !tb) return { a: matmul(g, b!, { transposeB: true }), b: matmul(a!, g, { transposeA: true }) };
+    if (!ta && tb) return { a: matmul(g, b!), b: matmul(g, a!, { transposeA: true }) };
+    if (ta && !tb) return { a: matmul(b!, g, { transposeB: true }), b: matmul(a!, g) };
+    return { a: matmul(b!, g, { transposeA: true, transposeB: true }), b: matmul(g, a!, { transposeA: true, transposeB: true }) };
+  },
 });
 
 export interface MatmulOptions {

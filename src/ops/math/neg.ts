@@ -4,7 +4,7 @@ import type { TensorLike } from '../core/tensor_like.js';
 import type { Tensor } from '../../graph/tensor.js';
 import { defineUnary } from './elementwise.js';
 
-export const Neg = defineUnary('Neg', tfc.neg);
+export const Neg = defineUnary('Neg', tfc.neg, (_ctx, [dy]) => ({ x: negative(dy!) }));
 
 /** -x. @example tf.negative(x) */
 export function negative(x: TensorLike, name?: string): Tensor {

@@ -1,11 +1,15 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import { ValueError } from '../../errors.js';
 import type { Tensor } from '../../graph/tensor.js';
-import { applyOp } from '../core/apply.js';
 import { attr } from '../core/attr.js';
 import { defineOp, type GradFn, type OpRecord } from '../core/define.js';
 import { symbolicOf, type TensorLike } from '../core/tensor_like.js';
 import { normalizeAxes, reducedShape } from '../util/reduce.js';
+import { applyOp, constantValue } from '../core/apply.js';
+import { reshape } from '../array/reshape.js';
+import { shape } from '../array/shape.js';
+import { add } from './add.js';
+import { multiply } from './mul.js';
 
 const reductionAttrs = { keep_dims: attr.bool(false), T: attr.type(), Tidx: attr.type('int32') };
 type ReductionAttrs = typeof reductionAttrs;
@@ -24,6 +28,32 @@ export function defineReduction(
     kernel: ([x, axes], a) => [kernel(x!, normalizeAxes(Array.from(axes!.dataSync()), x!.rank), a.keep_dims)],
     ...(grad === undefined ? {} : { grad }),
   });
+}
+
+/** `x`'s shape: a constant when fully known, else the Shape op. */
+export function shapeOrConst(x: Tensor): TensorLike {
+  return x.shape.isFullyDefined() ? Int32Array.from(x.shape.dims as number[]) : shape(x);
+}
+
+/**
+ * Reshapes a reduction's output gradient to the input's rank with size-1 reduced axes (TF's
+ * output_shape_kept_dims). Unknown dims come from Shape(x) through an int mask:
+ * kept = Shape(x) * keepMask + reducedMask.
+ */
+export function keptDims(dy: Tensor, x: Tensor, axes: Tensor, keepDims: boolean): Tensor {
+  if (keepDims) return dy;
+  const axesValue = constantValue(axes);
+  const rank = x.shape.rank;
+  if (!axesValue || rank === null) {
+    throw new ValueError(`The gradient of a reduction needs its axes and the input's rank while building; '${axes.name}' is not a constant or '${x.name}' has unknown rank`);
+  }
+  const reduced = normalizeAxes(Array.from(axesValue.data as ArrayLike<number>), rank);
+  if (x.shape.isFullyDefined()) {
+    return reshape(dy, Int32Array.from((x.shape.dims as number[]).map((d, i) => (reduced.includes(i) ? 1 : d))));
+  }
+  const keep = Int32Array.from({ length: rank }, (_, i) => (reduced.includes(i) ? 0 : 1));
+  const ones = Int32Array.from({ length: rank }, (_, i) => (reduced.includes(i) ? 1 : 0));
+  return reshape(dy, add(multiply(shape(x), keep), ones));
 }
 
 export interface ReduceOptions {

@@ -1,0 +1,3 @@
+// tf.gradients: re-exports only.
+export { gradients } from '../ops/gradients.js';
+export type { GradientsOptions } from '../ops/gradients.js';
