@@ -48,3 +48,4 @@ export {
 
 export { Session } from './session/session.js';
 export type { SessionOptions, FetchResult } from './session/session.js';
+export * as train from './api/train.js';
