@@ -2,3 +2,9 @@
 export { Saver, latestCheckpoint } from '../train/saver.js';
 export type { SaverOptions, SaveOptions } from '../train/saver.js';
 export { getGlobalStep, getOrCreateGlobalStep } from '../train/global_step.js';
+export { Optimizer } from '../train/optimizer.js';
+export { GradientDescentOptimizer } from '../train/gradient_descent.js';
+export { MomentumOptimizer } from '../train/momentum.js';
+export { AdamOptimizer } from '../train/adam.js';
+export { RMSPropOptimizer } from '../train/rmsprop.js';
+export { AdagradOptimizer } from '../train/adagrad.js';

@@ -4,23 +4,30 @@ import type { Operation } from '../graph/operation.js';
 import type { Tensor } from '../graph/tensor.js';
 import { parseInputDecl, type OpRecord, type ParsedInputDecl } from '../ops/core/define.js';
 import { getOpRecord } from '../ops/core/registry.js';
+import { VARIABLE_OP_TYPES } from '../ops/state/variable_v2.js';
 
 export interface Step {
   readonly op: Operation;
   readonly record: OpRecord;
-  /** Value slots of the op's non-ref inputs, in order (ref inputs are not read). */
-  readonly inputs: readonly number[];
+  /**
+   * Where each non-ref input comes from, in order: a value slot, or a variable's name when the
+   * input is a variable's output (read when this step runs, so it sees earlier assignments).
+   */
+  readonly inputs: readonly Source[];
   /** Value slot of each output, or -1 when nothing in the plan reads it. */
   readonly outputs: readonly number[];
   /** Slots whose last reader is this step: freed right after it. */
   readonly free: readonly number[];
 }
 
+/** A value slot, or the name of a variable read at the moment it is needed. */
+export type Source = number | string;
+
 export interface Plan {
   readonly steps: readonly Step[];
   readonly numSlots: number;
   readonly feedSlots: ReadonlyMap<Tensor, number>;
-  readonly fetchSlots: readonly number[];
+  readonly fetchSlots: readonly Source[];
   /** Placeholders the plan needs that no feed provides (the run must fail before starting). */
   readonly unfedPlaceholders: readonly Operation[];
   /** Fed slots that no step reads and no fetch returns: freed before the first step. */
@@ -48,8 +55,10 @@ export function compile(graph: Graph, fetches: readonly Tensor[], targets: reado
   const fed = new Set(feeds);
   const needed = new Set<Operation>();
   const stack: Operation[] = [];
+  // A variable's output is not a step: each consumer reads the variable when it runs.
+  const isVariableRead = (t: Tensor): boolean => !fed.has(t) && VARIABLE_OP_TYPES.includes(t.op.type);
   const needTensor = (t: Tensor): void => {
-    if (!fed.has(t)) needOp(t.op);
+    if (!fed.has(t) && !isVariableRead(t)) needOp(t.op);
   };
   function needOp(op: Operation): void {
     if (needed.has(op)) return;
@@ -80,17 +89,18 @@ export function compile(graph: Graph, fetches: readonly Tensor[], targets: reado
   const feedSlots = new Map<Tensor, number>();
   for (const t of feeds) feedSlots.set(t, slot(t));
 
-  const readers: { op: Operation; record: OpRecord; inputs: number[] }[] = ordered.map((op) => {
+  const source = (t: Tensor): Source => (isVariableRead(t) ? t.op.name : slot(t));
+  const readers: { op: Operation; record: OpRecord; inputs: Source[] }[] = ordered.map((op) => {
     const record = recordOf(op);
     const decls = inputDecls(record, op);
-    const inputs = op.inputs.flatMap((t, i) => (decls[i]?.ref ? [] : [slot(t)]));
+    const inputs = op.inputs.flatMap((t, i) => (decls[i]?.ref ? [] : [source(t)]));
     return { op, record, inputs };
   });
-  const fetchSlots = fetches.map(slot);
+  const fetchSlots = fetches.map(source);
 
   const lastUse = new Map<number, number>();
-  readers.forEach((r, i) => r.inputs.forEach((s) => lastUse.set(s, i)));
-  const pinned = new Set(fetchSlots);
+  readers.forEach((r, i) => r.inputs.forEach((s) => typeof s === 'number' && lastUse.set(s, i)));
+  const pinned = new Set(fetchSlots.filter((s): s is number => typeof s === 'number'));
 
   const steps: Step[] = readers.map((r) => {
     const outputs = r.op.outputs.map((t) => {

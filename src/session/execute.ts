@@ -34,7 +34,8 @@ export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx:
     for (const s of plan.unreadFeeds) free(s);
     for (const step of plan.steps) {
       ctx.op = step.op;
-      const ins = step.inputs.map((s) => values[s]!);
+      // Variable reads are the session's own tensors: never stored in a slot, never freed here.
+      const ins = step.inputs.map((s) => (typeof s === 'number' ? values[s]! : ctx.readVariable(s)));
       let outs: tfc.Tensor[];
       try {
         outs = tfc.tidy(() => step.record.kernel(ins, step.op.attrs, ctx));
@@ -50,7 +51,7 @@ export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx:
       });
       for (const s of step.free) free(s);
     }
-    const result = plan.fetchSlots.map((s) => values[s]!);
+    const result = plan.fetchSlots.map((s) => (typeof s === 'number' ? values[s]! : tfc.clone(ctx.readVariable(s))));
     return result.map((t, i) => (result.indexOf(t) === i ? t : tfc.clone(t)));
   } catch (e) {
     for (const t of owned) t.dispose();

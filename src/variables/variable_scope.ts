@@ -72,7 +72,8 @@ export class VariableScope {
 
   /** Gets or creates `name` in this scope; see tf.getVariable. */
   getVariable(name: string, options: GetVariableOptions = {}, graph: Graph = getDefaultGraph()): Variable {
-    const fullName = this.name ? `${this.name}/${name}` : name;
+    // An empty name is the scope itself (TF's slot variables are made this way).
+    const fullName = !name ? this.name : this.name ? `${this.name}/${name}` : name;
     const initializer = options.initializer === undefined || options.initializer === null ? this.initializer : options.initializer;
     const regularizer = options.regularizer === undefined || options.regularizer === null ? this.regularizer : options.regularizer;
     const constraint = options.constraint === undefined || options.constraint === null ? this.constraint : options.constraint;
@@ -125,8 +126,10 @@ class VariableStore {
       const dims = shape.asList() as number[];
       initialValue = () => callInitializer(init, dims, o.dtype);
     }
+    // get_variable re-enters the variable's name scope as-is (the store already made the name
+    // unique), so a scope of the same name does not push it to 'name_1' as tf.Variable would.
     const v = new Variable(initialValue, {
-      name,
+      name: `${name}/`,
       trainable: o.trainable ?? true,
       ...(fromValue ? {} : { dtype: o.dtype }),
       ...(o.collections ? { collections: o.collections } : {}),
