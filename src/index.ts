@@ -49,3 +49,6 @@ export {
 export { Session } from './session/session.js';
 export type { SessionOptions, FetchResult } from './session/session.js';
 export * as train from './api/train.js';
+export * as GraphDef from './api/graph_def.js';
+export { importGraphDef } from './io/import_graph_def.js';
+export type { ImportGraphDefOptions } from './io/import_graph_def.js';

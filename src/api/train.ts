@@ -8,3 +8,4 @@ export { MomentumOptimizer } from '../train/momentum.js';
 export { AdamOptimizer } from '../train/adam.js';
 export { RMSPropOptimizer } from '../train/rmsprop.js';
 export { AdagradOptimizer } from '../train/adagrad.js';
+export { writeGraph } from '../io/write_graph.js';

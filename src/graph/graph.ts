@@ -5,6 +5,7 @@ import { Operation, type AttrMap } from './operation.js';
 import type { TensorShape } from './shape.js';
 import { Tensor } from './tensor.js';
 import { pushDefaultGraph, popDefaultGraph } from './default.js';
+import { exportGraphDef } from './graph_def_hook.js';
 
 export interface OutputSpec {
   dtype: DType;
@@ -358,6 +359,19 @@ export class Graph {
 
   clearCollection(key: string): void {
     this._collections.delete(key);
+  }
+
+  /**
+   * TF's GraphDef of this graph as a plain object (nodes in creation order).
+   * @example const gd = g.asGraphDef(); tf.GraphDef.toText(gd)
+   */
+  asGraphDef(): import('../io/graph_def.js').GraphDefObject {
+    return exportGraphDef(this) as import('../io/graph_def.js').GraphDefObject;
+  }
+
+  /** Alias of asGraphDef. */
+  toGraphDef(): import('../io/graph_def.js').GraphDefObject {
+    return this.asGraphDef();
   }
 
   /**
