@@ -106,7 +106,7 @@ describe('GraphDef interoperability with TensorFlow', () => {
     buildModel();
     const dir = mkdtempSync(join(tmpdir(), 'tfgraph-gd-'));
     const txt = tf.train.writeGraph(tf.getDefaultGraph(), dir, 'graph.pbtxt');
-    expect(readFileSync(txt, 'utf8')).toMatch(/^node \{\n  name: "x"/);
+    expect(readFileSync(txt, 'utf8')).toMatch(/^node \{\n {2}name: "x"/);
     const pb = tf.train.writeGraph(tf.getDefaultGraph(), dir, 'graph.pb', false);
     const back = tf.GraphDef.decode(new Uint8Array(readFileSync(pb)));
     expect(back.node.map((n) => n.name)).toEqual(tf.getDefaultGraph().getOperations().map((o) => o.name));
