@@ -52,3 +52,4 @@ export * as train from './api/train.js';
 export * as GraphDef from './api/graph_def.js';
 export { importGraphDef } from './io/import_graph_def.js';
 export type { ImportGraphDefOptions } from './io/import_graph_def.js';
+export * as summary from './api/summary.js';

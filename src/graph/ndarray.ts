@@ -13,8 +13,13 @@ export class NDArray {
   readonly dtype: DType;
   readonly shape: readonly number[];
   readonly data: HostData;
+  /**
+   * For 'string' tensors, each element's raw bytes (TF strings are byte strings: a fetched
+   * summary is a serialized protobuf that `data`'s UTF-8 decoding would mangle).
+   */
+  readonly bytes: readonly Uint8Array[] | null;
 
-  constructor(dtype: DType, shape: readonly number[], data: HostData) {
+  constructor(dtype: DType, shape: readonly number[], data: HostData, bytes: readonly Uint8Array[] | null = null) {
     const size = shape.reduce((a, b) => a * b, 1);
     if (data.length !== size) {
       throw new ValueError(`NDArray data has ${data.length} elements but shape ${formatConcreteShape(shape)} needs ${size}`);
@@ -22,6 +27,7 @@ export class NDArray {
     this.dtype = dtype;
     this.shape = Object.freeze([...shape]);
     this.data = data;
+    this.bytes = bytes;
   }
 
   get size(): number {
