@@ -7,6 +7,7 @@ import { applyOp } from '../core/apply.js';
 import { attr } from '../core/attr.js';
 import { defineOp } from '../core/define.js';
 import type { TensorLike } from '../core/tensor_like.js';
+import { reduceSum } from '../math/sum.js';
 
 export const Fill = defineOp({
   type: 'Fill',
@@ -24,6 +25,8 @@ export const Fill = defineOp({
     const v = value!.dataSync()[0] as number | string;
     return [tfc.fill(Array.from(dims!.dataSync()), v, computeDType(a.T))];
   },
+  // As TF's _FillGrad: every output element came from the one value.
+  grad: (_ctx, [dy]) => ({ dims: null, value: reduceSum(dy!) }),
 });
 
 /** A tensor of shape `dims` filled with the scalar `value`. @example tf.fill([2, 3], 9) */

@@ -6,21 +6,34 @@ import { applyOp } from '../core/apply.js';
 import { attr } from '../core/attr.js';
 import { defineOp } from '../core/define.js';
 import type { TensorLike } from '../core/tensor_like.js';
+import { checkDType } from './elementwise.js';
+import { mergeShapes } from './shapes.js';
 
 export const AddN = defineOp({
   type: 'AddN',
   inputs: ['inputs*'],
   attrs: { N: attr.int(), T: attr.type() },
   infer: (ins, a) => {
-    if (ins.length === 0) throw new ValueError('inputs must be a list of at least one Tensor with the same dtype and shape');
-    let shape: TensorShape = ins[0]!.shape;
-    for (const i of ins) {
-      if (!shape.isCompatibleWith(i.shape)) throw new ValueError(`Shapes must be equal: ${shape.toBracketString()} vs ${i.shape.toBracketString()}`);
-      shape = shape.mergeWith(i.shape);
+    if (ins.length === 0)
+      throw new ValueError(
+        'inputs must be a list of at least one Tensor with the same dtype and shape',
+      );
+    checkDType('inputs', a.T, 'number');
+    // TF's shape function merges from the last input down, naming the input that failed.
+    let shape: TensorShape = ins[ins.length - 1]!.shape;
+    for (let i = ins.length - 2; i >= 0; i--) {
+      try {
+        shape = mergeShapes(ins[i]!.shape, shape);
+      } catch (e) {
+        if (e instanceof ValueError)
+          throw new ValueError(`${e.message}\n\tFrom merging shape ${i} with other shapes.`);
+        throw e;
+      }
     }
     return [{ dtype: a.T, shape }];
   },
   kernel: (ins) => [ins.length === 1 ? tfc.clone(ins[0]!) : tfc.addN(ins)],
+  // TF's _AddNGrad: the same gradient to every input (no broadcasting in AddN).
   grad: (ctx, [dy]) => ({ inputs: ctx.inputs.map(() => dy ?? null) }),
 });
 

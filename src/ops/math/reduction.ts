@@ -1,59 +1,50 @@
-import type * as tfc from '@tensorflow/tfjs-core';
-import { ValueError } from '../../errors.js';
+import * as tfc from '@tensorflow/tfjs-core';
+import { TypeError, ValueError } from '../../errors.js';
+import { isInteger } from '../../graph/dtype.js';
+import { NDArray } from '../../graph/ndarray.js';
 import type { Tensor } from '../../graph/tensor.js';
+import { constant } from '../array/const.js';
+import { applyOp, constantValue } from '../core/apply.js';
 import { attr } from '../core/attr.js';
 import { defineOp, type GradFn, type OpRecord } from '../core/define.js';
-import { symbolicOf, type TensorLike } from '../core/tensor_like.js';
+import { graphOf, symbolicOf, type TensorLike } from '../core/tensor_like.js';
 import { normalizeAxes, reducedShape } from '../util/reduce.js';
-import { applyOp, constantValue } from '../core/apply.js';
-import { reshape } from '../array/reshape.js';
-import { shape } from '../array/shape.js';
-import { add } from './add.js';
-import { multiply } from './mul.js';
+import { checkDType, type Allowed } from './elementwise.js';
+import { rangeOfRank } from './shape_util.js';
+import { checkRankAtMost } from './shapes.js';
+
+export { shapeOrConst } from './shape_util.js';
 
 const reductionAttrs = { keep_dims: attr.bool(false), T: attr.type(), Tidx: attr.type('int32') };
-type ReductionAttrs = typeof reductionAttrs;
+export type ReductionAttrs = typeof reductionAttrs;
 
-/** A reduction op (Sum, Mean, Max, ...) over `reduction_indices`. */
+/** A reduction op (Sum, Mean, Max, ...) of `input` over `reduction_indices` (a scalar or vector). */
 export function defineReduction(
   type: string,
   kernel: (x: tfc.Tensor, axes: number[], keepDims: boolean) => tfc.Tensor,
-  grad?: GradFn<ReductionAttrs> | 'none',
+  grad: GradFn<ReductionAttrs> | 'none',
+  allowed: Allowed = 'number',
 ): OpRecord<ReductionAttrs> {
   return defineOp({
     type,
     inputs: ['input', 'reduction_indices:Tidx'],
     attrs: reductionAttrs,
-    infer: ([x, axes], a) => [{ dtype: a.T, shape: reducedShape(x!.shape, axes!.value, a.keep_dims) }],
-    kernel: ([x, axes], a) => [kernel(x!, normalizeAxes(Array.from(axes!.dataSync()), x!.rank), a.keep_dims)],
-    ...(grad === undefined ? {} : { grad }),
+    infer: ([x, axes], a) => {
+      checkDType('input', a.T, allowed);
+      if (!isInteger(a.Tidx))
+        throw new TypeError(
+          `Value passed to parameter 'reduction_indices' has DataType ${a.Tidx} not in list of allowed values: int32, int64`,
+        );
+      checkRankAtMost(axes!.shape, 1);
+      return [{ dtype: a.T, shape: reducedShape(x!.shape, axes!.value, a.keep_dims) }];
+    },
+    kernel: ([x, axes], a) => {
+      const ax = normalizeAxes(Array.from(axes!.dataSync()), x!.rank);
+      // Reducing over no axes is the identity (keep_dims changes nothing either).
+      return [ax.length === 0 ? tfc.clone(x!) : kernel(x!, ax, a.keep_dims)];
+    },
+    grad,
   });
-}
-
-/** `x`'s shape: a constant when fully known, else the Shape op. */
-export function shapeOrConst(x: Tensor): TensorLike {
-  return x.shape.isFullyDefined() ? Int32Array.from(x.shape.dims as number[]) : shape(x);
-}
-
-/**
- * Reshapes a reduction's output gradient to the input's rank with size-1 reduced axes (TF's
- * output_shape_kept_dims). Unknown dims come from Shape(x) through an int mask:
- * kept = Shape(x) * keepMask + reducedMask.
- */
-export function keptDims(dy: Tensor, x: Tensor, axes: Tensor, keepDims: boolean): Tensor {
-  if (keepDims) return dy;
-  const axesValue = constantValue(axes);
-  const rank = x.shape.rank;
-  if (!axesValue || rank === null) {
-    throw new ValueError(`The gradient of a reduction needs its axes and the input's rank while building; '${axes.name}' is not a constant or '${x.name}' has unknown rank`);
-  }
-  const reduced = normalizeAxes(Array.from(axesValue.data as ArrayLike<number>), rank);
-  if (x.shape.isFullyDefined()) {
-    return reshape(dy, Int32Array.from((x.shape.dims as number[]).map((d, i) => (reduced.includes(i) ? 1 : d))));
-  }
-  const keep = Int32Array.from({ length: rank }, (_, i) => (reduced.includes(i) ? 0 : 1));
-  const ones = Int32Array.from({ length: rank }, (_, i) => (reduced.includes(i) ? 1 : 0));
-  return reshape(dy, add(multiply(shape(x), keep), ones));
 }
 
 export interface ReduceOptions {
@@ -62,29 +53,60 @@ export interface ReduceOptions {
 }
 
 /**
- * Builds a reduction the way TF1's reduce_* do: `axis` omitted reduces every axis (a constant
- * list when the rank is known).
+ * Builds a reduction the way TF1's reduce_* do. `axis` omitted reduces every axis: the Const
+ * 'Const' (0..rank-1, made before the op, in the caller's scope) when the rank is known, else a
+ * range computed from the rank at run time.
  */
-export function reduce(record: OpRecord<ReductionAttrs>, x: TensorLike, axis: TensorLike | null | undefined, options: ReduceOptions, defaultName: string): Tensor {
+export function reduce(
+  record: OpRecord,
+  x: TensorLike,
+  axis: TensorLike | null | undefined,
+  options: ReduceOptions,
+  defaultName: string,
+): Tensor {
   let axes = axis;
   if (axes === undefined || axes === null) {
     const t = symbolicOf(x);
     const rank = t ? t.shape.rank : rankOfHost(x);
-    if (rank === null) {
-      throw new ValueError(`${defaultName}: reducing over all axes of a tensor of unknown rank needs an explicit axis list`);
-    }
-    axes = Array.from({ length: rank }, (_, i) => i);
-    if (rank === 0) axes = new Int32Array(0);
+    const g = graphOf([x]);
+    axes = g.asDefault(() =>
+      rank === null
+        ? rangeOfRank(t!)
+        : constant(
+            Int32Array.from({ length: rank }, (_, i) => i),
+            { name: 'Const' },
+          ),
+    );
   }
-  return applyOp(record, [x, axes], { keep_dims: options.keepdims ?? false }, { name: options.name ?? defaultName })[0]!;
+  return applyOp(
+    record,
+    [x, axes],
+    { keep_dims: options.keepdims ?? false },
+    { name: options.name ?? defaultName },
+  )[0]!;
 }
 
 function rankOfHost(x: unknown): number {
+  if (x instanceof NDArray) return x.rank;
+  if (ArrayBuffer.isView(x)) return 1;
   let r = 0;
   let v = x;
   while (Array.isArray(v)) {
     r += 1;
     v = v[0];
   }
+  if (ArrayBuffer.isView(v)) r += 1;
   return r;
+}
+
+/** The reduced axes of a gradient rule, which needs them (and the rank) while building. */
+export function staticAxes(x: Tensor, axes: Tensor, what: string): number[] {
+  const v = constantValue(axes);
+  const rank = x.shape.rank;
+  if (!v || rank === null) {
+    throw new ValueError(
+      `The gradient of ${what} needs constant reduction axes and an input of known rank; '${axes.name}' is not a constant or '${x.name}' has unknown rank`,
+    );
+  }
+  return normalizeAxes(Array.from(v.data as ArrayLike<number>), rank);
 }
