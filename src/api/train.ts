@@ -9,3 +9,4 @@ export { AdamOptimizer } from '../train/adam.js';
 export { RMSPropOptimizer } from '../train/rmsprop.js';
 export { AdagradOptimizer } from '../train/adagrad.js';
 export { writeGraph } from '../io/write_graph.js';
+export { exponentialDecay, piecewiseConstant } from '../train/learning_rate_decay.js';
