@@ -15,6 +15,8 @@ export class AttributeError extends TfError {}
 export class RuntimeError extends TfError {}
 export class KeyError extends TfError {}
 export class NotImplementedError extends TfError {}
+/** Python's AssertionError: TF raises it for tf.reset_default_graph() inside a graph's block. */
+export class AssertionError extends TfError {}
 /** Python's LookupError: tf.gradients raises it for an op with no gradient rule. */
 export class LookupError extends TfError {}
 

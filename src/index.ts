@@ -20,6 +20,12 @@ export * from './api/ops_control.js';
 export * from './api/gradients.js';
 export type { TensorLike } from './ops/core/tensor_like.js';
 export * as nn from './api/nn.js';
+// TF1 also has tf.sigmoid and tf.tanh at the top level.
+export { sigmoid, tanh } from './api/nn_activation.js';
+export * as losses from './api/losses.js';
+export * as regularizers from './api/regularizers.js';
+export * as constraints from './api/constraints.js';
+export * as contrib from './api/contrib.js';
 
 export * as initializers from './api/initializers.js';
 export {
@@ -49,6 +55,7 @@ export {
 export { Session } from './session/session.js';
 export type { SessionOptions, FetchResult } from './session/session.js';
 export * as train from './api/train.js';
+export * as layers from './api/layers.js';
 export * as GraphDef from './api/graph_def.js';
 export { importGraphDef } from './io/import_graph_def.js';
 export type { ImportGraphDefOptions } from './io/import_graph_def.js';

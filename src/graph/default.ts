@@ -1,10 +1,11 @@
-import { RuntimeError } from '../errors.js';
+import { AssertionError, RuntimeError } from '../errors.js';
 import { Graph } from './graph.js';
 
 /** The default-graph stack; the global default graph is created on first use. */
 let globalDefault: Graph | null = null;
 const stack: Graph[] = [];
 
+/** The innermost `asDefault` graph, else the global one. @example tf.getDefaultGraph().getOperations() */
 export function getDefaultGraph(): Graph {
   const top = stack[stack.length - 1];
   if (top) return top;
@@ -23,10 +24,14 @@ export function popDefaultGraph(g: Graph): void {
   stack.splice(i, 1);
 }
 
-/** Clears the global default graph; TF forbids this inside a `with graph.as_default()` block. */
+/**
+ * Clears the global default graph; TF forbids this inside a `with graph.as_default()` block
+ * (Python's AssertionError, as TF raises).
+ * @example tf.resetDefaultGraph()
+ */
 export function resetDefaultGraph(): void {
   if (stack.length > 0) {
-    throw new RuntimeError('Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, exit the nesting and create a new graph.');
+    throw new AssertionError('Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, exit the nesting and create a new graph.');
   }
   globalDefault = null;
 }

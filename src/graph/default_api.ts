@@ -9,7 +9,7 @@ export function nameScope<T>(name: string | null, fn: (scope: string) => T): T {
 }
 
 /** Ops built in `fn` run after `deps` (null: clear the outer dependencies). @example tf.controlDependencies(updateOps, () => opt.minimize(loss)) */
-export function controlDependencies<T>(deps: readonly (Operation | Tensor | GraphElementLike)[] | null, fn: () => T): T {
+export function controlDependencies<T>(deps: readonly (Operation | Tensor | GraphElementLike | string)[] | null, fn: () => T): T {
   return getDefaultGraph().controlDependencies(deps, fn);
 }
 

@@ -6,6 +6,13 @@ import type { TensorShape } from './shape.js';
 import { Tensor } from './tensor.js';
 import { pushDefaultGraph, popDefaultGraph } from './default.js';
 import { exportGraphDef } from './graph_def_hook.js';
+import { pythonTypeName } from './pytype.js';
+import { graphSummary, type GraphSummaryOptions } from './summary.js';
+
+/** TF's node-name pattern; a root scope name must match it too. */
+const VALID_OP_NAME = /^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$/;
+/** A scope nested in another may also start with '_', '-', '/' or '\\'. */
+const VALID_SCOPE_NAME = /^[A-Za-z0-9_.\\/>-]*$/;
 
 export interface OutputSpec {
   dtype: DType;
@@ -34,13 +41,17 @@ function hasGraphElement(x: unknown): x is GraphElementLike {
 interface ControlFrame {
   /** null: this frame clears the outer dependencies (`controlDependencies(null, ...)`). */
   readonly controlInputs: readonly Operation[] | null;
-  /** Ops with id >= this were created inside the frame. */
-  readonly firstOpId: number;
+  /**
+   * Ops created while this frame was active (not hidden by an inner clearing frame): an op
+   * reading one of them already runs after the frame's control inputs (TF's op_in_group).
+   */
+  readonly ops: Set<Operation>;
 }
 
 /**
  * A TF1 graph: an append-only list of operations, a name table, collections. Building is
  * single-threaded, so the scope stacks live on the graph as TF keeps them.
+ * @example const g = new tf.Graph(); const y = g.asDefault(() => tf.add(tf.placeholder('float32', [2], 'x'), 1))
  */
 export class Graph {
   private readonly _ops: Operation[] = [];
@@ -106,10 +117,12 @@ export class Graph {
 
   /**
    * TF's unique_name: prefixes the current scope, then appends `_1`, `_2`, ... until unused.
-   * Names compare case-insensitively, as TF does.
+   * Names compare case-insensitively, as TF does. A name no node may have throws here, before
+   * anything is built (TF checks the same pattern when the node is created).
    */
   uniqueName(name: string, markAsUsed = true): string {
     const full = this._nameStack ? `${this._nameStack}/${name}` : name;
+    if (full !== '') validateOpName(full);
     const key = full.toLowerCase();
     let i = this._namesInUse.get(key) ?? 0;
     if (markAsUsed) this._namesInUse.set(key, i + 1);
@@ -132,11 +145,9 @@ export class Graph {
     let scope: string;
     if (!name) {
       scope = '';
-    } else if (name.endsWith('/')) {
-      scope = name;
     } else {
-      validateScopeName(name);
-      scope = `${this.uniqueName(name)}/`;
+      validateScopeName(name, this._nameStack !== '');
+      scope = name.endsWith('/') ? name : `${this.uniqueName(name)}/`;
     }
     this._nameStack = scope.endsWith('/') ? scope.slice(0, -1) : scope;
     try {
@@ -148,16 +159,27 @@ export class Graph {
 
   // ---- control dependencies ----------------------------------------------------------
 
-  controlDependencies<T>(deps: readonly (Operation | Tensor | GraphElementLike)[] | null, fn: () => T): T {
+  /**
+   * TF's control_dependencies: ops created in `fn` get `deps` as control inputs, unless one of
+   * their inputs was itself created inside the frame. Inputs already required by an outer frame
+   * are dropped (TF does the same); `null` clears every outer frame for `fn`.
+   */
+  controlDependencies<T>(deps: readonly (Operation | Tensor | GraphElementLike | string)[] | null, fn: () => T): T {
     const old = this._controlFrames;
     if (deps === null) {
-      this._controlFrames = [...old, { controlInputs: null, firstOpId: this._ops.length }];
+      this._controlFrames = [...old, { controlInputs: null, ops: new Set() }];
     } else {
-      const ops = deps.map((d) => {
+      const current = new Set(this.activeFrames().flatMap((f) => f.controlInputs ?? []));
+      const ops: Operation[] = [];
+      for (const d of deps) {
         const el = this.asGraphElement(d, { allowTensor: true, allowOperation: true });
-        return el instanceof Tensor ? el.op : el;
-      });
-      this._controlFrames = [...old, { controlInputs: ops, firstOpId: this._ops.length }];
+        const op = el instanceof Tensor ? el.op : el;
+        if (!current.has(op)) {
+          ops.push(op);
+          current.add(op);
+        }
+      }
+      this._controlFrames = [...old, { controlInputs: ops, ops: new Set() }];
     }
     try {
       return fn();
@@ -166,16 +188,22 @@ export class Graph {
     }
   }
 
-  /** The control inputs a new op with these input ops receives from the active frames. */
+  /** The frames in force: those after the innermost clearing frame, outermost first. */
+  private activeFrames(): ControlFrame[] {
+    let start = 0;
+    this._controlFrames.forEach((f, i) => {
+      if (f.controlInputs === null) start = i + 1;
+    });
+    return this._controlFrames.slice(start);
+  }
+
+  /** The control inputs a new op with these input ops receives from the active frames (TF's order). */
   private controlInputsFor(inputOps: readonly Operation[]): Operation[] {
     const result: Operation[] = [];
-    // Innermost frame first; a clearing frame hides everything outside it.
-    for (let i = this._controlFrames.length - 1; i >= 0; i--) {
-      const frame = this._controlFrames[i]!;
-      if (frame.controlInputs === null) break;
+    for (const frame of this.activeFrames()) {
       // An input built inside the frame already carries the dependency.
-      if (inputOps.some((op) => op.id >= frame.firstOpId)) continue;
-      for (const c of frame.controlInputs) {
+      if (inputOps.some((op) => frame.ops.has(op))) continue;
+      for (const c of frame.controlInputs ?? []) {
         if (!inputOps.includes(c) && !result.includes(c)) result.push(c);
       }
     }
@@ -195,6 +223,7 @@ export class Graph {
 
   createOp(args: CreateOpArgs): Operation {
     this.checkNotFinalized();
+    validateOpName(args.name);
     for (const t of args.inputs) this.checkOwns(t);
     for (const c of args.controlInputs ?? []) this.checkOwns(c);
     if (this._byName.has(args.name)) {
@@ -218,6 +247,7 @@ export class Graph {
     if (!this._namesInUse.has(key)) this._namesInUse.set(key, 1);
     this._ops.push(op);
     this._byName.set(op.name, op);
+    for (const frame of this.activeFrames()) frame.ops.add(op);
     for (const t of args.inputs) {
       const list = this._consumers.get(t);
       if (list) list.push(op);
@@ -248,13 +278,13 @@ export class Graph {
   }
 
   getOperationByName(name: string): Operation {
-    if (typeof name !== 'string') throw new TypeError(`Operation names are strings (or similar), not ${typeof name}.`);
+    if (typeof name !== 'string') throw new TypeError(`Operation names are strings (or similar), not ${pythonTypeName(name)}.`);
     const el = this.asGraphElement(name, { allowTensor: false, allowOperation: true });
     return el as Operation;
   }
 
   getTensorByName(name: string): Tensor {
-    if (typeof name !== 'string') throw new TypeError(`Tensor names are strings (or similar), not ${typeof name}.`);
+    if (typeof name !== 'string') throw new TypeError(`Tensor names are strings (or similar), not ${pythonTypeName(name)}.`);
     return this.asGraphElement(name, { allowTensor: true, allowOperation: false }) as Tensor;
   }
 
@@ -270,18 +300,19 @@ export class Graph {
     obj: unknown,
     { allowTensor = true, allowOperation = true }: { allowTensor?: boolean; allowOperation?: boolean } = {},
   ): Tensor | Operation {
+    if (!allowTensor && !allowOperation) throw new ValueError("allow_tensor and allow_operation can't both be False.");
     const types = allowTensor && allowOperation ? 'Tensor or Operation' : allowTensor ? 'Tensor' : 'Operation';
     if (hasGraphElement(obj) && !(obj instanceof Tensor) && !(obj instanceof Operation)) {
       return this.asGraphElement(obj.asGraphElement(), { allowTensor, allowOperation });
     }
     if (typeof obj === 'string') {
       if (obj.includes(':') && allowTensor) {
-        const idx = obj.lastIndexOf(':');
-        const opName = obj.slice(0, idx);
-        const outStr = obj.slice(idx + 1);
+        const parts = obj.split(':');
+        const opName = parts[0]!;
+        const outStr = parts[1] ?? '';
         const out = Number(outStr);
-        if (!/^\d+$/.test(outStr)) {
-          throw new ValueError(`The name ${JSON.stringify(obj)} looks a like a Tensor name, but is not a valid one. Tensor names must be of the form "<op_name>:<output_index>".`);
+        if (parts.length !== 2 || !/^\d+$/.test(outStr)) {
+          throw new ValueError(`The name '${obj}' looks a like a Tensor name, but is not a valid one. Tensor names must be of the form "<op_name>:<output_index>".`);
         }
         const op = this._byName.get(opName);
         if (!op) {
@@ -312,11 +343,11 @@ export class Graph {
       return obj;
     }
     if (obj instanceof Operation) {
-      if (!allowOperation) throw new TypeError(`Can not convert an Operation into a ${types}.`);
+      if (!allowOperation) throw new TypeError(`Can not convert a Operation into a ${types}.`);
       if (obj.graph !== this) throw new ValueError(`Operation ${obj.toString()} is not an element of this graph.`);
       return obj;
     }
-    throw new TypeError(`Can not convert a ${describe(obj)} into a ${types}.`);
+    throw new TypeError(`Can not convert a ${pythonTypeName(obj)} into a ${types}.`);
   }
 
   // ---- collections --------------------------------------------------------------------
@@ -353,8 +384,9 @@ export class Graph {
     return list as T[];
   }
 
+  /** Every key with a collection, in creation order (an empty one made by getCollectionRef too, as TF). */
   getAllCollectionKeys(): string[] {
-    return [...this._collections.entries()].filter(([, v]) => v.length > 0).map(([k]) => k);
+    return [...this._collections.keys()];
   }
 
   clearCollection(key: string): void {
@@ -375,6 +407,15 @@ export class Graph {
   }
 
   /**
+   * A table of the graph's top-level name scopes: op counts, output shapes, parameters (see
+   * graph/summary.ts). Printed with console.log unless `{print: false}`; returned either way.
+   * @example tf.getDefaultGraph().summary()
+   */
+  summary(options: GraphSummaryOptions = {}): string {
+    return graphSummary(this, options);
+  }
+
+  /**
    * Per-graph state owned by other modules (variable store, layer name counters), created on
    * first use. Keeps graph.ts free of their types.
    */
@@ -382,21 +423,33 @@ export class Graph {
     if (!this._locals.has(key)) this._locals.set(key, create());
     return this._locals.get(key) as T;
   }
+
+  /**
+   * The graph this one is a function body of (a cond branch, a loop body: TF's FuncGraph),
+   * whose tensors ops built here may capture; null for an ordinary graph.
+   */
+  get outerGraph(): Graph | null {
+    return null;
+  }
 }
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
   return typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
 }
 
-function validateScopeName(name: string): void {
-  if (!/^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$/.test(name)) {
-    throw new ValueError(`'${name}' is not a valid scope name`);
+/** TF's check in name_scope: a root scope must be a valid op name; a nested one is laxer. */
+function validateScopeName(name: string, nested: boolean): void {
+  if (nested) {
+    if (!VALID_SCOPE_NAME.test(name)) {
+      throw new ValueError(`'${name}' is not a valid scope name. A scope name has to match the following pattern: ${VALID_SCOPE_NAME.source}`);
+    }
+  } else if (!VALID_OP_NAME.test(name)) {
+    throw new ValueError(`'${name}' is not a valid root scope name. A root scope name has to match the following pattern: ${VALID_OP_NAME.source}`);
   }
 }
 
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'Array';
-  if (typeof x === 'object') return (x as object).constructor?.name ?? 'object';
-  return typeof x;
+function validateOpName(name: string): void {
+  if (!VALID_OP_NAME.test(name)) {
+    throw new ValueError(`\`${name}\` is not a valid node name. Accepted names conform to Regex /${VALID_OP_NAME.source}/`);
+  }
 }

@@ -1,6 +1,7 @@
 import { TypeError, ValueError } from '../errors.js';
 import { computeDType, type DType } from './dtype.js';
 import { NDArray, type HostData } from './ndarray.js';
+import { pythonTypeName } from './pytype.js';
 
 /** A plain JS value a user may write for a tensor: numbers, booleans, strings, nested arrays. */
 export type HostScalar = number | boolean | string;
@@ -62,19 +63,49 @@ function describeScalar(v: unknown): string {
 /**
  * Converts a host value to an NDArray of `dtype` (inferred when omitted). Numbers going to an
  * integer dtype must be integers; strings go only to 'string'. `what` names the value in errors.
+ * With `cast` (feeds), values convert as numpy's `np.asarray(value, dtype)` does for TF1's
+ * feed_dict: floats truncate toward zero for int dtypes, numbers become bools, numeric strings parse.
  */
-export function toNDArray(value: unknown, dtype?: DType, what = 'value'): NDArray {
+export function toNDArray(value: unknown, dtype?: DType, what = 'value', cast = false): NDArray {
   if (value instanceof NDArray) {
     if (dtype === undefined || dtype === value.dtype) return value;
-    return convertFlat(value.data instanceof Array ? value.data : Array.from(value.data, (v) => (value.dtype === 'bool' ? v === 1 : v)), [...value.shape], dtype, what);
+    return convertFlat(value.data instanceof Array ? value.data : Array.from(value.data, (v) => (value.dtype === 'bool' ? v === 1 : v)), [...value.shape], dtype, what, cast);
   }
   const shape: number[] = [];
   const flat: unknown[] = [];
   flatten(value, shape, flat, 0, what);
-  return convertFlat(flat, shape, dtype ?? inferHostDType(value), what);
+  return convertFlat(flat, shape, dtype ?? inferHostDType(value), what, cast);
 }
 
-function convertFlat(flat: readonly unknown[], shape: number[], dtype: DType, what: string): NDArray {
+const INT32_MIN = -2147483648;
+
+/** numpy's cast of one host scalar to a number of `cd` (what a feed of that dtype receives). */
+function castScalar(v: unknown, cd: 'float32' | 'int32' | 'bool', what: string): number {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') {
+    if (cd === 'bool') return v !== 0 ? 1 : 0;
+    if (cd === 'int32') {
+      // numpy turns NaN, infinities and out-of-range values into INT32_MIN on x86.
+      if (!Number.isFinite(v) || v >= 2 ** 31 || v <= -(2 ** 31) - 1) return INT32_MIN;
+      return Math.trunc(v);
+    }
+    return v;
+  }
+  if (typeof v === 'string') {
+    if (cd === 'bool') return v.length > 0 ? 1 : 0;
+    const t = v.trim();
+    if (cd === 'int32') {
+      if (!/^[+-]?\d+$/.test(t)) throw new ValueError(`${what}: invalid literal for int() with base 10: '${v}'`);
+      return castScalar(Number(t), cd, what);
+    }
+    const n = Number(t);
+    if (t === '' || Number.isNaN(n)) throw new ValueError(`${what}: could not convert string to float: '${v}'`);
+    return n;
+  }
+  throw new TypeError(`${what}: float() argument must be a string or a real number, not '${pythonTypeName(v)}'`);
+}
+
+function convertFlat(flat: readonly unknown[], shape: number[], dtype: DType, what: string, cast = false): NDArray {
   const cd = computeDType(dtype);
   let data: HostData;
   if (cd === 'string') {
@@ -86,6 +117,10 @@ function convertFlat(flat: readonly unknown[], shape: number[], dtype: DType, wh
     const arr = cd === 'float32' ? new Float32Array(flat.length) : cd === 'int32' ? new Int32Array(flat.length) : new Uint8Array(flat.length);
     for (let i = 0; i < flat.length; i++) {
       const v = flat[i];
+      if (cast) {
+        arr[i] = castScalar(v, cd, what);
+        continue;
+      }
       let n: number;
       if (typeof v === 'number') n = v;
       else if (typeof v === 'boolean') n = v ? 1 : 0;

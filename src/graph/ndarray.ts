@@ -8,6 +8,7 @@ export type HostData = NumericArray | string[];
 /**
  * A host-side tensor value: what `session.run` returns for a fetched tensor, and one form a
  * feed or a constant may take. `data` is row-major; bools are a Uint8Array of 0/1.
+ * @example const out = await sess.run(y); out.shape; out.toArray()
  */
 export class NDArray {
   readonly dtype: DType;

@@ -8,6 +8,7 @@ export type AttrMap = Readonly<Record<string, unknown>>;
 /**
  * A node of the graph. Immutable once created except for the consumer bookkeeping the Graph
  * does, so a Session may cache plans keyed by the graph version.
+ * @example const op = tf.getDefaultGraph().getOperationByName('x'); op.type === 'Placeholder'
  */
 export class Operation {
   /** Creation index: the graph is append-only, so ids are a topological order. */

@@ -1,4 +1,4 @@
-import { ValueError } from '../errors.js';
+import { TypeError, ValueError } from '../errors.js';
 
 export type Dim = number | null;
 export type ShapeLike = TensorShape | readonly Dim[] | null | undefined;
@@ -6,6 +6,7 @@ export type ShapeLike = TensorShape | readonly Dim[] | null | undefined;
 /**
  * A static shape: dims may be unknown (null) and the rank itself may be unknown (dims null).
  * Immutable; TF's printing is `(?, 28, 28, 1)`, `<unknown>` for unknown rank.
+ * @example new tf.TensorShape([null, 28, 28, 1]).toString() === '(?, 28, 28, 1)'
  */
 export class TensorShape {
   readonly dims: readonly Dim[] | null;
@@ -13,9 +14,10 @@ export class TensorShape {
   constructor(dims: readonly Dim[] | null) {
     if (dims !== null) {
       for (const d of dims) {
-        if (d !== null && (!Number.isInteger(d) || d < 0)) {
-          throw new ValueError(`Dimension ${String(d)} must be a non-negative integer or null`);
+        if (d !== null && !Number.isInteger(d)) {
+          throw new TypeError(`Dimension value must be integer or None or have an __index__ method, got value '${String(d)}' with type '${typeof d}'`);
         }
+        if (d !== null && d < 0) throw new ValueError(`Dimension ${d} must be >= 0`);
       }
     }
     this.dims = dims === null ? null : Object.freeze([...dims]);
@@ -84,8 +86,18 @@ export class TensorShape {
     return new TensorShape(this.dims.map((d, i) => d ?? o.dims![i] ?? null));
   }
 
+  /** TF's TensorShape.with_rank (Python wording; ops' shape functions use withRankOrThrow). */
   withRank(rank: number): TensorShape {
+    if (this.dims !== null && this.dims.length !== rank) {
+      throw new ValueError(`Shape ${this.toString()} must have rank ${rank}`);
+    }
     return new TensorShape(this.withRankOrThrow(rank));
+  }
+
+  /** TF's assert_is_compatible_with. */
+  assertIsCompatibleWith(other: ShapeLike): void {
+    const o = TensorShape.from(other);
+    if (!this.isCompatibleWith(o)) throw new ValueError(`Shapes ${this.toString()} and ${o.toString()} are incompatible`);
   }
 
   /** The dims at exactly `rank` (unknown rank becomes `rank` unknown dims); TF's error otherwise. */
@@ -134,6 +146,27 @@ export class TensorShape {
 
 const UNKNOWN = new TensorShape(null);
 const SCALAR = new TensorShape([]);
+
+/**
+ * TF's C++ shape merge (InferenceContext::Merge), with its messages: what Tensor.set_shape and
+ * shape functions report ("Dimension 1 in both shapes must be equal, but are 3 and 4. Shapes
+ * are [?,3] and [2,4].").
+ */
+export function mergeShapes(a: TensorShape, b: TensorShape): TensorShape {
+  if (a.dims === null) return b;
+  if (b.dims === null) return a;
+  if (a.dims.length !== b.dims.length) {
+    throw new ValueError(`Shapes must be equal rank, but are ${a.dims.length} and ${b.dims.length}`);
+  }
+  const out = a.dims.map((d, i) => {
+    const e = b.dims![i] ?? null;
+    if (d !== null && e !== null && d !== e) {
+      throw new ValueError(`Dimension ${i} in both shapes must be equal, but are ${d} and ${e}. Shapes are ${a.toBracketString()} and ${b.toBracketString()}.`);
+    }
+    return d ?? e;
+  });
+  return new TensorShape(out);
+}
 
 /** Formats a concrete shape as numpy prints it: `(2, 3)`, `(3,)`, `()`. */
 export function formatConcreteShape(shape: readonly number[]): string {

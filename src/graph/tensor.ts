@@ -1,12 +1,13 @@
-import { TypeError, ValueError } from '../errors.js';
+import { TypeError } from '../errors.js';
 import type { DType } from './dtype.js';
 import type { Graph } from './graph.js';
 import type { Operation } from './operation.js';
-import { TensorShape, type ShapeLike } from './shape.js';
+import { mergeShapes, TensorShape, type ShapeLike } from './shape.js';
 
 /**
  * A symbolic tensor: the `valueIndex`-th output of `op`. It holds no value; a Session computes
  * one. Coercing it to a number or boolean throws, as TF forbids `if tensor:`.
+ * @example const x = tf.placeholder('float32', [null, 3], 'x'); x.name === 'x:0'; x.shape.toString() === '(?, 3)'
  */
 export class Tensor {
   readonly op: Operation;
@@ -37,15 +38,9 @@ export class Tensor {
     return this._shape;
   }
 
-  /** Refines the static shape; TF's set_shape: merge, ValueError when incompatible. */
+  /** Refines the static shape; TF's set_shape: merge, ValueError (TF's C++ wording) when incompatible. */
   setShape(shape: ShapeLike): void {
-    const s = TensorShape.from(shape);
-    if (!this._shape.isCompatibleWith(s)) {
-      throw new ValueError(
-        `Tensor's shape ${this._shape.toString()} is not compatible with supplied shape ${s.toString()}`,
-      );
-    }
-    this._shape = this._shape.mergeWith(s);
+    this._shape = mergeShapes(this._shape, TensorShape.from(shape));
   }
 
   /** The operations that take this tensor as an input. */

@@ -7,6 +7,8 @@ import { randomNormal } from '../ops/random/random_normal.js';
 import { randomUniform } from '../ops/random/random_uniform.js';
 import { truncatedNormal } from '../ops/random/truncated_normal.js';
 import { getDefaultGraph } from '../graph/default.js';
+import { toNDArray, type TypedArrayLike } from '../graph/host_value.js';
+import { NDArray, type HostData, type NumericArray } from '../graph/ndarray.js';
 import { computeFans } from './fans.js';
 
 /**
@@ -50,20 +52,41 @@ export class Ones extends Initializer {
   }
 }
 
+/**
+ * TF1's constant_initializer: a scalar fills the shape; a list with fewer elements than the
+ * shape is padded with its last element, one with more throws (TF1's verify_shape=False rule).
+ */
 export class Constant extends Initializer {
-  constructor(readonly value: number | boolean | readonly unknown[] = 0) {
+  constructor(readonly value: number | boolean | readonly unknown[] | TypedArrayLike | NDArray = 0) {
     super();
   }
   call(shape: readonly number[], dtype: DType): Tensor {
-    return constant(this.value as number, { dtype, shape, name: 'Const' });
+    const v = toNDArray(this.value, dtype, 'constant_initializer');
+    const size = shape.reduce((a, b) => a * b, 1);
+    if (v.size > size) throw new ValueError(`Too many elements provided. Takes at most ${size}, but got ${v.size}.`);
+    if (v.size === 0) throw new ValueError('constant_initializer needs at least one value.');
+    const src = v.data;
+    let data: HostData;
+    if (Array.isArray(src)) {
+      const padded = [...src];
+      while (padded.length < size) padded.push(src[src.length - 1]!);
+      data = padded;
+    } else {
+      const padded = new (src.constructor as new (n: number) => NumericArray)(size);
+      padded.set(src);
+      padded.fill(src[src.length - 1]!, src.length);
+      data = padded;
+    }
+    return constant(new NDArray(dtype, shape, data), { dtype, name: 'Const' });
   }
   override getConfig(): Record<string, unknown> {
     return { value: this.value };
   }
 }
 
-function checkFloat(dtype: DType, what: string): void {
-  if (!isFloating(dtype)) throw new ValueError(`Expected float dtype for ${what}, got ${dtype}.`);
+/** TF1's _assert_float_dtype. */
+function checkFloat(dtype: DType): void {
+  if (!isFloating(dtype)) throw new ValueError(`Expected floating point type, got ${dtype}.`);
 }
 
 export class RandomUniform extends Initializer {
@@ -71,7 +94,7 @@ export class RandomUniform extends Initializer {
     super();
   }
   call(shape: readonly number[], dtype: DType): Tensor {
-    checkFloat(dtype, 'random_uniform_initializer');
+    checkFloat(dtype);
     return randomUniform(Int32Array.from(shape), { minval: this.minval, maxval: this.maxval, dtype, seed: this.seed });
   }
 }
@@ -81,7 +104,7 @@ export class RandomNormal extends Initializer {
     super();
   }
   call(shape: readonly number[], dtype: DType): Tensor {
-    checkFloat(dtype, 'random_normal_initializer');
+    checkFloat(dtype);
     return randomNormal(Int32Array.from(shape), { mean: this.mean, stddev: this.stddev, dtype, seed: this.seed });
   }
 }
@@ -91,7 +114,7 @@ export class TruncatedNormal extends Initializer {
     super();
   }
   call(shape: readonly number[], dtype: DType): Tensor {
-    checkFloat(dtype, 'truncated_normal_initializer');
+    checkFloat(dtype);
     return truncatedNormal(Int32Array.from(shape), { mean: this.mean, stddev: this.stddev, dtype, seed: this.seed });
   }
 }
@@ -108,14 +131,15 @@ export class VarianceScaling extends Initializer {
     readonly seed: number | null = null,
   ) {
     super();
-    if (!(scale > 0)) throw new ValueError(`\`scale\` must be positive float, got ${scale}.`);
+    // TF1.15's messages (init_ops.VarianceScaling).
+    if (!(scale > 0)) throw new ValueError('`scale` must be positive float.');
     if (!['fan_in', 'fan_out', 'fan_avg'].includes(mode)) throw new ValueError(`Invalid \`mode\` argument: ${mode}`);
     if (!['normal', 'uniform', 'truncated_normal', 'untruncated_normal'].includes(distribution)) {
       throw new ValueError(`Invalid \`distribution\` argument: ${distribution}`);
     }
   }
   call(shape: readonly number[], dtype: DType): Tensor {
-    checkFloat(dtype, 'variance_scaling_initializer');
+    checkFloat(dtype);
     const [fanIn, fanOut] = computeFans(shape);
     const denom = this.mode === 'fan_in' ? fanIn : this.mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
     const scale = this.scale / Math.max(1, denom);
@@ -145,7 +169,7 @@ export const zerosInitializer = (): Initializer => new Zeros();
 /** @example tf.onesInitializer() */
 export const onesInitializer = (): Initializer => new Ones();
 /** @example tf.constantInitializer(0.1) */
-export const constantInitializer = (value: number | boolean | readonly unknown[] = 0): Initializer => new Constant(value);
+export const constantInitializer = (value: number | boolean | readonly unknown[] | TypedArrayLike | NDArray = 0): Initializer => new Constant(value);
 /** @example tf.randomUniformInitializer({minval: -1, maxval: 1, seed: 3}) */
 export const randomUniformInitializer = (o: { minval?: number; maxval?: number } & SeedOption = {}): Initializer => new RandomUniform(o.minval ?? 0, o.maxval ?? 0.05, o.seed ?? null);
 /** @example tf.randomNormalInitializer({stddev: 0.02}) */

@@ -22,7 +22,7 @@ export function dtypeFromProto(name: string): DType {
 }
 
 export interface ShapeProto {
-  dim?: { size: number }[];
+  dim?: { size?: number }[];
   unknownRank?: boolean;
 }
 
@@ -33,7 +33,8 @@ export function shapeToProto(s: TensorShape): ShapeProto {
 
 export function shapeFromProto(p: ShapeProto | undefined | null): TensorShape {
   if (!p || p.unknownRank) return p ? TensorShape.unknown() : TensorShape.scalar();
-  return new TensorShape((p.dim ?? []).map((d) => (Number(d.size) < 0 ? null : Number(d.size))));
+  // A dim of size 0 decodes without its `size` field (proto3 default).
+  return new TensorShape((p.dim ?? []).map((d) => (Number(d.size ?? 0) < 0 ? null : Number(d.size ?? 0))));
 }
 
 export interface TensorProtoObject {

@@ -10,7 +10,7 @@ import { zerosLike } from './array/zeros_like.js';
 import { constant } from './array/const.js';
 import { BroadcastGradientArgs } from './array/broadcast_gradient_args.js';
 import { applyOp } from './core/apply.js';
-import { parseInputDecl, type GradFn, type OpRecord } from './core/define.js';
+import { parseInputDecl, type GradFn, type GradientsFn, type OpRecord } from './core/define.js';
 import { getOpRecord } from './core/registry.js';
 import { graphOf, symbolicOf, type TensorLike } from './core/tensor_like.js';
 import { addN } from './math/add_n.js';
@@ -145,7 +145,8 @@ export function gradients(
         }
         op.inputs.forEach((t, i) => {
           const g = inGrads[i];
-          if (g && trainable(t) && !stopOps.has(t.op)) addGrad(t, g);
+          // A stop tensor still collects its own gradient (TF returns it); only its op does not pass it on.
+          if (g && trainable(t)) addGrad(t, g);
         });
         for (const t of op.inputs) {
           if (!between.has(t.op)) continue;
@@ -162,9 +163,12 @@ export function gradients(
   );
 }
 
+/** The driver over explicit lists, as rules of sub-graph ops (cond, while) call it. */
+const gradientsOfLists: GradientsFn = (ys, xs, gradYs, options) => gradients([...ys], [...xs], gradYs.length === 1 ? gradYs[0]! : [...gradYs], options);
+
 /** Calls an op's rule and maps its result (keyed by input name) to the op's flat inputs. */
 function callRule(record: OpRecord, rule: GradFn<OpRecord['attrs']>, op: Operation, dys: (Tensor | null)[]): (Tensor | null)[] {
-  const result = rule({ op, inputs: op.inputs, outputs: op.outputs, attrs: op.attrs }, dys);
+  const result = rule({ op, inputs: op.inputs, outputs: op.outputs, attrs: op.attrs, gradients: gradientsOfLists }, dys);
   const decls = record.inputs.map(parseInputDecl);
   const listLen = op.inputs.length - (decls.length - 1);
   const flat: (Tensor | null)[] = [];

@@ -73,7 +73,11 @@ export function compile(graph: Graph, fetches: readonly Tensor[], targets: reado
     op.inputs.forEach((t, i) => {
       if (!decls[i]?.ref) needTensor(t);
     });
-    op.controlInputs.forEach(needOp);
+    // A control dependency on an op whose outputs are all fed is met by the feed (TF1 runs
+    // `tf.tuple([placeholder])` with the placeholder fed).
+    op.controlInputs.forEach((c) => {
+      if (c.outputs.length === 0 || !c.outputs.every((t) => fed.has(t))) needOp(c);
+    });
   }
   const ordered = [...needed].sort((a, b) => a.id - b.id);
 

@@ -7,6 +7,8 @@ import type { Plan } from './compile.js';
 /** A KernelContext whose `op` the executor moves from step to step. */
 export interface StepContext extends KernelContext {
   op: Operation;
+  /** The running step's output slots (-1: nothing reads that output), for `outputWanted`. */
+  outputSlots: readonly number[];
 }
 
 /**
@@ -34,6 +36,7 @@ export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx:
     for (const s of plan.unreadFeeds) free(s);
     for (const step of plan.steps) {
       ctx.op = step.op;
+      ctx.outputSlots = step.outputs;
       // Variable reads are the session's own tensors: never stored in a slot, never freed here.
       const ins = step.inputs.map((s) => (typeof s === 'number' ? values[s]! : ctx.readVariable(s)));
       let outs: tfc.Tensor[];
@@ -51,7 +54,13 @@ export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx:
       });
       for (const s of step.free) free(s);
     }
-    const result = plan.fetchSlots.map((s) => (typeof s === 'number' ? values[s]! : tfc.clone(ctx.readVariable(s))));
+    // A fetched variable is a clone of its value, owned (and freed on error) like any other.
+    const result = plan.fetchSlots.map((s) => {
+      if (typeof s === 'number') return values[s]!;
+      const t = tfc.clone(ctx.readVariable(s));
+      owned.add(t);
+      return t;
+    });
     return result.map((t, i) => (result.indexOf(t) === i ? t : tfc.clone(t)));
   } catch (e) {
     for (const t of owned) t.dispose();

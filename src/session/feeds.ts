@@ -46,6 +46,11 @@ export function resolveFeeds(graph: Graph, feedDict: unknown): ResolvedFeed[] {
   const seen = new Map<Tensor, ResolvedFeed>();
   for (const [key, value] of entries) {
     const tensor = resolveKey(graph, key);
+    if (value instanceof Tensor || (typeof value === 'object' && value !== null && typeof (value as { toTensor?: unknown }).toTensor === 'function')) {
+      throw new TypeError(
+        `The value of a feed cannot be a tf.Tensor object. Acceptable feed values include numbers, booleans, strings, nested arrays, TypedArrays, NDArrays and tfjs Tensors. For reference, the tensor object was ${String(value)} which was passed to the argument \`feed_dict\` with key ${tensor.toString()}.`,
+      );
+    }
     const v = feedValueSchema.safeParse(value);
     if (!v.success) {
       throw new TypeError(`The value of a feed cannot be a ${describe(value)} (feeding '${tensor.name}'). Acceptable feed values include numbers, booleans, strings, nested arrays, TypedArrays, NDArrays and tfjs Tensors.`);
@@ -55,35 +60,37 @@ export function resolveFeeds(graph: Graph, feedDict: unknown): ResolvedFeed[] {
   return [...seen.values()];
 }
 
+/** TF1 wraps every key error in a TypeError; an unknown name stays a KeyError (API.md). */
 function resolveKey(graph: Graph, key: unknown): Tensor {
   try {
     const el = graph.asGraphElement(key, { allowTensor: true, allowOperation: false });
     return el as Tensor;
   } catch (e) {
     if (e instanceof KeyError) throw new KeyError(`Cannot interpret feed_dict key as Tensor: ${e.message}`);
-    if (e instanceof TfError) {
-      const Ctor = e.constructor as new (m: string) => TfError;
-      throw new Ctor(`Cannot interpret feed_dict key as Tensor: ${e.message}`);
-    }
+    if (e instanceof TfError) throw new TypeError(`Cannot interpret feed_dict key as Tensor: ${e.message}`);
     throw e;
   }
 }
 
-/** Converts a feed to a tfjs tensor of the fed tensor's dtype, checking shape as TF does. */
+/**
+ * Converts a feed to a tfjs tensor of the fed tensor's dtype, checking shape as TF does. Values
+ * are cast as TF1's `np.asarray(value, dtype)` casts them (1.7 fed to int32 is 1); strings that
+ * do not parse as numbers throw ValueError. The caller's tfjs tensor is never disposed.
+ */
 export function feedToTfjs(feed: ResolvedFeed): tfc.Tensor {
   const { tensor, value } = feed;
   const target = computeDType(tensor.dtype);
   if (value instanceof tfc.Tensor) {
-    checkShape(tensor, value.shape);
-    if (value.dtype === target) return tfc.clone(value);
-    if (!canCast(value.dtype, target)) {
+    if (value.dtype === 'string' ? target !== 'string' : target === 'string') {
       throw new TypeError(`Cannot feed a ${value.dtype} tensor to Tensor '${tensor.name}' of dtype ${tensor.dtype}.`);
     }
+    checkShape(tensor, value.shape);
+    if (value.dtype === target) return tfc.clone(value);
     return tfc.cast(value, target);
   }
   let nd: NDArray;
   try {
-    nd = toNDArray(value, tensor.dtype, `feed for '${tensor.name}'`);
+    nd = toNDArray(value, tensor.dtype, `feed for '${tensor.name}'`, true);
   } catch (e) {
     if (e instanceof TfError && !(e instanceof ValueError)) {
       throw new TypeError(`Cannot feed value ${preview(value)} to Tensor '${tensor.name}' of dtype ${tensor.dtype}: ${e.message}`);
@@ -92,13 +99,6 @@ export function feedToTfjs(feed: ResolvedFeed): tfc.Tensor {
   }
   checkShape(tensor, nd.shape);
   return tfc.tensor(nd.data, [...nd.shape], target);
-}
-
-function canCast(from: string, to: string): boolean {
-  if (from === to) return true;
-  if (to === 'float32') return from === 'int32' || from === 'bool';
-  if (to === 'int32') return from === 'bool';
-  return false;
 }
 
 function checkShape(tensor: Tensor, shape: readonly number[]): void {

@@ -1,6 +1,7 @@
 import { KeyError, TfError, TypeError, ValueError } from '../errors.js';
 import type { Graph } from '../graph/graph.js';
 import { Operation } from '../graph/operation.js';
+import { pythonTypeName } from '../graph/pytype.js';
 import { Tensor } from '../graph/tensor.js';
 
 /**
@@ -23,15 +24,18 @@ export function flattenFetches(graph: Graph, fetches: unknown): FlatFetches {
   const tensors: Tensor[] = [];
   const targets: Operation[] = [];
   const resolveLeaf = (leaf: unknown): Tensor | Operation => {
+    const shown = typeof leaf === 'string' ? `'${leaf}'` : String(leaf);
     if (leaf === null || leaf === undefined) {
-      throw new TypeError(`Fetch argument ${String(leaf)} has invalid type ${String(leaf)}`);
+      throw new TypeError(`Fetch argument ${shown} has invalid type <class 'NoneType'>`);
     }
     try {
       return graph.asGraphElement(leaf, { allowTensor: true, allowOperation: true });
     } catch (e) {
-      const shown = typeof leaf === 'string' ? `'${leaf}'` : String(leaf);
+      // TF1 reports an unknown name as a ValueError; API.md makes it a KeyError (same wording).
       if (e instanceof KeyError) throw new KeyError(`Fetch argument ${shown} cannot be interpreted as a Tensor. (${e.message})`);
-      if (e instanceof TypeError) throw new TypeError(`Fetch argument ${shown} has invalid type, must be a string, Tensor, Operation or Variable. (${e.message})`);
+      if (e instanceof TypeError) {
+        throw new TypeError(`Fetch argument ${shown} has invalid type <class '${pythonTypeName(leaf)}'>, must be a string or Tensor. (${e.message})`);
+      }
       if (e instanceof TfError) throw new ValueError(`Fetch argument ${shown} cannot be interpreted as a Tensor. (${e.message})`);
       throw e;
     }

@@ -37,6 +37,7 @@ function mix(x: number): number {
 /** The KernelContext of one run: reads and writes go through the run's transaction. */
 export class RunContext implements StepContext {
   op!: Operation;
+  outputSlots: readonly number[] = [];
 
   constructor(
     private readonly txn: VariableTransaction,
@@ -57,6 +58,10 @@ export class RunContext implements StepContext {
     return this.txn.isInitialized(name);
   }
 
+  outputWanted(index: number): boolean {
+    return (this.outputSlots[index] ?? -1) >= 0;
+  }
+
   nextSeed(): number {
     return this.seeds.next(this.op);
   }
@@ -68,11 +73,12 @@ export class RunContext implements StepContext {
 
   runSubgraph(fn: SubgraphFunction, inputs: readonly tfc.Tensor[]): tfc.Tensor[] {
     if (!this.subgraphRunner) throw new UnimplementedError(`${this.op.type} '${this.op.name}': sub-graphs are not supported here`, this.op.name);
-    const op = this.op;
+    const { op, outputSlots } = this;
     try {
       return this.subgraphRunner(fn, inputs, this);
     } finally {
       this.op = op;
+      this.outputSlots = outputSlots;
     }
   }
 }

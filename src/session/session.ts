@@ -163,11 +163,7 @@ export class Session {
   private runFlat(flat: FlatFetches, feeds: readonly ResolvedFeed[], async: boolean): unknown {
     activateBackend(this.backend);
     const plan = this.plan(flat, feeds);
-    const unfed = plan.unfedPlaceholders[0];
-    if (unfed) {
-      const t = unfed.outputs[0]!;
-      throw new InvalidArgumentError(`${unfedPlaceholderMessage(unfed.name, t.dtype, unfed.attrs['shape'] as Tensor['shape'])}\n\t [[node ${unfed.name} (defined at ${unfed.createdAt}) ]]`, unfed.name);
-    }
+    // TF1 checks every feed (shape, dtype) before the run can report an unfed placeholder.
     const fedValues = new Map<number, tfc.Tensor>();
     try {
       for (const f of feeds) {
@@ -175,6 +171,11 @@ export class Session {
         const slot = plan.feedSlots.get(f.tensor);
         if (slot === undefined) t.dispose();
         else fedValues.set(slot, t);
+      }
+      const unfed = plan.unfedPlaceholders[0];
+      if (unfed) {
+        const t = unfed.outputs[0]!;
+        throw new InvalidArgumentError(`${unfedPlaceholderMessage(unfed.name, t.dtype, unfed.attrs['shape'] as Tensor['shape'])}\n\t [[node ${unfed.name} (defined at ${unfed.createdAt}) ]]`, unfed.name);
       }
     } catch (e) {
       for (const t of fedValues.values()) t.dispose();

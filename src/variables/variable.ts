@@ -48,7 +48,19 @@ export class Variable {
   private readonly _snapshot: Tensor;
 
   constructor(initialValue: TensorLike | (() => TensorLike), options: VariableOptions = {}) {
-    const graph = symbolicOf(initialValue)?.graph ?? getDefaultGraph();
+    // TF's init_scope: a variable made while a cond branch or loop body is being built lives in
+    // the outermost graph (under the body's current name scope), so initializers can run it.
+    const given = symbolicOf(initialValue);
+    const inner = given?.graph ?? getDefaultGraph();
+    let graph = inner;
+    while (graph.outerGraph) graph = graph.outerGraph;
+    if (given && graph !== inner) {
+      throw new ValueError(
+        `Initializer for variable ${options.name ?? 'Variable'} is from inside a control-flow construct, such as a loop or conditional. When creating a variable inside a loop or conditional, use a lambda as the initializer.`,
+      );
+    }
+    const innerScope = graph === inner ? null : inner.getNameScope();
+    const enterScope = <T>(scope: string | null, fn: () => T): T => (scope === null ? fn() : graph.nameScope(scope ? `${scope}/` : null, fn));
     graph.checkNotFinalized();
     this.graph = graph;
     this.trainable = options.trainable ?? true;
@@ -60,14 +72,14 @@ export class Variable {
     // Variables are created outside any control-dependency context (TF's init_scope).
     const built = graph.asDefault(() =>
       graph.withoutControlDependencies(() =>
-        graph.nameScope(options.name ?? 'Variable', (scope) => {
-          const opName = scope.slice(0, -1);
+        // Outside control flow the current name scope applies as is; '' would reset it to the root.
+        enterScope(innerScope, () => graph.nameScope(options.name ?? 'Variable', (scope) => {
           const init =
             typeof initialValue === 'function'
               ? graph.nameScope('Initializer', () => toTensor((initialValue as () => TensorLike)(), options.dtype, 'initial_value'))
               : toTensor(initialValue, options.dtype, 'initial_value');
           if (options.dtype && init.dtype !== options.dtype) {
-            throw new ValueError(`Variable ${opName}: initial value has dtype ${init.dtype}, not ${options.dtype}`);
+            throw new ValueError(`Tensor conversion requested dtype ${options.dtype} for Tensor with dtype ${init.dtype}: ${init.toString()}`);
           }
           if (validateShape && !init.shape.isFullyDefined()) {
             throw new ValueError(`initial_value must have a shape specified: ${init.toString()}`);
@@ -76,7 +88,7 @@ export class Variable {
           const initOp = applyOp(Assign, [variable, init], { validate_shape: validateShape }, { name: 'Assign' })[0]!.op;
           const snapshot = identity(variable, 'read');
           return { init, variable, initOp, snapshot };
-        }),
+        })),
       ),
     );
     this.initialValue = built.init;

@@ -1,5 +1,5 @@
 import * as tfc from '@tensorflow/tfjs-core';
-import { TypeError } from '../../errors.js';
+import { ValueError } from '../../errors.js';
 import { getDefaultGraph } from '../../graph/default.js';
 import { computeDType, type DType } from '../../graph/dtype.js';
 import { toNDArray, type HostValue } from '../../graph/host_value.js';
@@ -28,8 +28,9 @@ export interface ConstantOptions {
 }
 
 /**
- * A constant tensor from a host value. With `shape`, a scalar (or single value) fills it and
- * a value of the same size is reshaped, as TF1's tf.constant does.
+ * A constant tensor from a host value. With `shape`, as TF1's tf.constant: a value of the same
+ * size is reshaped; fewer values fill the rest with the last one (a scalar fills it all); more
+ * values are a ValueError.
  * @example tf.constant([[1, 2], [3, 4]], {dtype: 'int32', name: 'c'})
  */
 export function constant(value: HostValue, options: ConstantOptions = {}): Tensor {
@@ -37,14 +38,17 @@ export function constant(value: HostValue, options: ConstantOptions = {}): Tenso
   if (options.shape) {
     const shape = [...options.shape];
     const size = shape.reduce((a, b) => a * b, 1);
-    if (v.size === 1 && size !== 1) {
-      const fill = v.data[0]!;
-      const data = Array.isArray(v.data) ? new Array<string>(size).fill(fill as string) : new (v.data.constructor as new (n: number) => Float32Array)(size).fill(fill as number);
-      v = new NDArray(v.dtype, shape, data);
-    } else if (v.size === size) {
+    // TF makes an empty array for a zero-sized shape whatever the value.
+    if (size === 0) v = new NDArray(v.dtype, shape, Array.isArray(v.data) ? [] : new (v.data.constructor as new (n: number) => Float32Array)(0));
+    else if (v.size > size) throw new ValueError(`Too many elements provided. Takes at most ${size}, but got ${v.size}.`);
+    else if (v.size === size) {
       v = new NDArray(v.dtype, shape, v.data);
     } else {
-      throw new TypeError(`Eager execution of tf.constant with unsupported shape. Tensor ${JSON.stringify(value)} (converted from ${JSON.stringify(value)}) has ${v.size} elements, but got \`shape\` ${JSON.stringify(shape)} with ${size} elements).`);
+      // TF's TensorProto repeats the last value given (zeros when none is).
+      const src = v.data;
+      const data = Array.isArray(src) ? new Array<string>(size).fill(src[src.length - 1] ?? '') : new (src.constructor as new (n: number) => Float32Array)(size).fill(src[src.length - 1] ?? 0);
+      for (let i = 0; i < src.length; i++) data[i] = src[i]!;
+      v = new NDArray(v.dtype, shape, data);
     }
   }
   return applyOp(Const, [], { value: v, dtype: v.dtype }, { name: options.name ?? 'Const', graph: getDefaultGraph() })[0]!;

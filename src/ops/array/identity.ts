@@ -13,6 +13,7 @@ export const Identity = defineOp({
   kernel: ([x]) => [tfc.clone(x!)],
   grad: (_ctx, [dy]) => ({ input: dy! }),
   constValue: ([x]) => x!.value,
+  partialValue: ([x]) => x!.partial ?? null,
 });
 
 /** Returns a tensor with the same value as `x` (a new op; a fetch point). @example tf.identity(x, 'out') */

@@ -18,7 +18,8 @@ export const PlaceholderWithDefault = defineOp({
     return [{ dtype: a.dtype, shape: a.shape }];
   },
   kernel: ([x]) => [tfc.clone(x!)],
-  grad: 'none',
+  // TF's _PlaceholderWithDefaultGrad: the gradient reaches the default value when not fed.
+  grad: (_ctx, [dy]) => ({ input: dy! }),
 });
 
 /** A placeholder that yields `input` when not fed. @example tf.placeholderWithDefault(false, [], 'training') */

@@ -1,10 +1,10 @@
 import { TfError, TypeError, ValueError } from '../../errors.js';
-import type { DType } from '../../graph/dtype.js';
+import { isInteger, type DType } from '../../graph/dtype.js';
 import type { Graph } from '../../graph/graph.js';
 import { inferHostDType, toNDArray } from '../../graph/host_value.js';
-import type { NDArray } from '../../graph/ndarray.js';
+import { NDArray } from '../../graph/ndarray.js';
 import type { Operation } from '../../graph/operation.js';
-import { TensorShape } from '../../graph/shape.js';
+import { TensorShape, type Dim } from '../../graph/shape.js';
 import type { Tensor } from '../../graph/tensor.js';
 import { Const } from '../array/const.js';
 import { parseAttrs, type AttrSchemas } from './attr.js';
@@ -17,6 +17,25 @@ const constValues = new WeakMap<Tensor, NDArray>();
 export function constantValue(t: Tensor): NDArray | null {
   if (t.op.type === 'Const') return t.op.attrs['value'] as NDArray;
   return constValues.get(t) ?? null;
+}
+
+/** Partly known values of integer scalars and vectors whose op declares `partialValue`. */
+const partialValues = new WeakMap<Tensor, readonly Dim[]>();
+
+/** The entries of an integer scalar or vector, or null for other values. */
+function intEntries(v: NDArray): readonly Dim[] | null {
+  if (v.shape.length > 1 || !isInteger(v.dtype)) return null;
+  return Array.from(v.data as ArrayLike<number>);
+}
+
+/**
+ * What is known of an integer scalar or vector tensor's entries while building (null entries
+ * unknown): its constant value, or what its op's `partialValue` worked out.
+ */
+export function partialValue(t: Tensor): readonly Dim[] | null {
+  const v = constantValue(t);
+  if (v) return intEntries(v);
+  return partialValues.get(t) ?? null;
 }
 
 type Resolved = { kind: 'tensor'; tensor: Tensor } | { kind: 'host'; raw: unknown; value: NDArray | null };
@@ -151,9 +170,9 @@ export function applyOpFull<S extends AttrSchemas>(
 
   const inferInputs: InferInput[] = resolved.flatMap((r) =>
     r.items.map((it): InferInput => {
-      if (it.kind === 'tensor') return { dtype: it.tensor.dtype, shape: it.tensor.shape, value: constantValue(it.tensor) };
+      if (it.kind === 'tensor') return { dtype: it.tensor.dtype, shape: it.tensor.shape, value: constantValue(it.tensor), partial: partialValue(it.tensor) };
       const v = it.value!;
-      return { dtype: v.dtype, shape: new TensorShape(v.shape), value: v };
+      return { dtype: v.dtype, shape: new TensorShape(v.shape), value: v, partial: intEntries(v) };
     }),
   );
   let outputs;
@@ -199,9 +218,18 @@ export function applyOpFull<S extends AttrSchemas>(
     outputs,
     controlInputs: options.controlInputs ?? [],
   });
-  if (record.constValue) {
+  const out0 = op.outputs[0];
+  if (record.constValue && out0) {
     const v = record.constValue(inferInputs, parsed.attrs);
-    if (v && op.outputs[0]) constValues.set(op.outputs[0], v);
+    if (v) constValues.set(out0, v);
+  }
+  if (record.partialValue && out0 && !constValues.has(out0) && isInteger(out0.dtype) && (out0.shape.rank === 0 || out0.shape.rank === 1)) {
+    const p = record.partialValue(inferInputs, parsed.attrs);
+    const fits = p !== null && (out0.shape.rank === 0 ? p.length === 1 : (out0.shape.dim(0) ?? p.length) === p.length);
+    // Fully known is simply known: downstream shape functions then see a value.
+    if (fits && p.every((d) => d !== null)) {
+      constValues.set(out0, new NDArray(out0.dtype, out0.shape.rank === 0 ? [] : [p.length], Int32Array.from(p as number[])));
+    } else if (fits) partialValues.set(out0, p);
   }
   return op;
 }

@@ -13,6 +13,12 @@ export interface InferInput {
   readonly shape: TensorShape;
   /** The input's value when it is known while building (a Const, a Shape of a known shape). */
   readonly value: NDArray | null;
+  /**
+   * What is known of an integer scalar or vector input while building, entry by entry (null
+   * where unknown): TF's constant_value_as_shape, so `reshape(x, stack([shape(x)[0], -1]))`
+   * infers as TF does. Equals `value`'s entries when that is known; null when nothing is.
+   */
+  readonly partial?: readonly (number | null)[] | null;
 }
 
 /**
@@ -34,6 +40,12 @@ export interface KernelContext {
    * same random streams. `inputs` stay owned by the caller; the outputs are the caller's.
    */
   runSubgraph(fn: SubgraphFunction, inputs: readonly tfc.Tensor[]): tfc.Tensor[];
+  /**
+   * Whether the running plan reads the op's `index`-th output (a fetch or a later step). Ops
+   * with costly optional outputs (a cond's or loop's intermediates kept for gradients) skip
+   * unread ones; absent means every output is read.
+   */
+  outputWanted?(index: number): boolean;
 }
 
 /**
@@ -55,7 +67,20 @@ export interface GradContext<S extends AttrSchemas> {
   readonly inputs: readonly Tensor[];
   readonly outputs: readonly Tensor[];
   readonly attrs: Attrs<S>;
+  /**
+   * The gradient driver itself, for rules that differentiate a sub-graph (cond branches, loop
+   * bodies); handed in so op records need not import the driver (which imports the registry).
+   */
+  readonly gradients?: GradientsFn;
 }
+
+/** tf.gradients over explicit lists: d(sum ys * gradYs)/d(xs), null where none flows. */
+export type GradientsFn = (
+  ys: readonly Tensor[],
+  xs: readonly Tensor[],
+  gradYs: readonly Tensor[],
+  options: { stopGradients?: readonly Tensor[]; name?: string },
+) => (Tensor | null)[];
 
 export type GradResult = Readonly<Record<string, Tensor | null | readonly (Tensor | null)[]>>;
 /**
@@ -90,6 +115,11 @@ export interface OpRecord<S extends AttrSchemas = AttrSchemas> {
   readonly stateful?: boolean;
   /** The output's value when it is known while building, for shape inference downstream. */
   constValue?(ins: readonly InferInput[], attrs: Attrs<S>): NDArray | null;
+  /**
+   * What is known of an integer scalar or vector output 0 while building, entry by entry (null
+   * where unknown), e.g. Shape of a partly known shape; see InferInput.partial.
+   */
+  partialValue?(ins: readonly InferInput[], attrs: Attrs<S>): readonly (number | null)[] | null;
 }
 
 /** Declares an op type. The record is plain data; importing it has no side effects. */

@@ -24,10 +24,18 @@ export function symbolicOf(x: unknown): Tensor | null {
 
 /**
  * The graph an op over these inputs belongs to: the one its symbolic inputs share (all of
- * them must share one), or the default graph when there are none.
+ * them must share one), or the default graph when there are none. While a function body (a
+ * cond branch, a loop body) is the default graph, tensors of its outer graphs count as its
+ * own: the body captures them when the op is created.
  */
 export function graphOf(values: readonly unknown[]): Graph {
+  const def = getDefaultGraph();
+  const home = (t: Tensor): Graph => {
+    for (let g: Graph | null = def; g; g = g.outerGraph) if (g === t.graph) return def;
+    return t.graph;
+  };
   let found: Tensor | null = null;
+  let foundGraph: Graph | null = null;
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) {
       v.forEach(visit);
@@ -35,11 +43,13 @@ export function graphOf(values: readonly unknown[]): Graph {
     }
     const t = symbolicOf(v);
     if (!t) return;
-    if (found && found.graph !== t.graph) {
+    const g = home(t);
+    if (found && foundGraph !== g) {
       throw new ValueError(`${t.toString()} must be from the same graph as ${found.toString()}.`);
     }
     found ??= t;
+    foundGraph ??= g;
   };
   values.forEach(visit);
-  return found ? (found as Tensor).graph : getDefaultGraph();
+  return foundGraph ?? def;
 }
