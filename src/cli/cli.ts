@@ -39,7 +39,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { depth: { type: 'string' }, html: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        depth: { type: 'string' },
+        html: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     io.stderr(`tfgraph: ${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
@@ -52,7 +56,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   }
   const [command, file, ...extra] = positionals;
   if (command !== 'inspect' || !file || extra.length > 0) {
-    io.stderr(command && command !== 'inspect' ? `tfgraph: unknown command '${command}'\n\n${USAGE}` : USAGE);
+    io.stderr(
+      command && command !== 'inspect'
+        ? `tfgraph: unknown command '${command}'\n\n${USAGE}`
+        : USAGE,
+    );
     return 2;
   }
   const depth = values.depth === undefined ? 2 : Number(values.depth);
@@ -76,7 +84,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     try {
       writeFileSync(values.html, renderViewerPage(inspected.ops, { title, subtitle }));
     } catch (e) {
-      io.stderr(`tfgraph: cannot write ${values.html}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(
+        `tfgraph: cannot write ${values.html}: ${e instanceof Error ? e.message : String(e)}\n`,
+      );
       return 1;
     }
     io.stdout(`Wrote ${values.html}\n`);

@@ -45,7 +45,9 @@ export function readGraphDefFile(path: string): GraphDefObject {
 function parseInput(name: string): { control: boolean; op: string; index: number } {
   if (name.startsWith('^')) return { control: true, op: name.slice(1), index: 0 };
   const m = /^(.*):(\d+)$/.exec(name);
-  return m ? { control: false, op: m[1]!, index: Number(m[2]) } : { control: false, op: name, index: 0 };
+  return m
+    ? { control: false, op: m[1]!, index: Number(m[2]) }
+    : { control: false, op: name, index: 0 };
 }
 
 /** What a NodeDef alone says: shapes only where TF recorded `_output_shapes` (add_shapes=True). */
@@ -59,7 +61,9 @@ export function opInfoOfNodeDef(node: NodeDefObject): OpInfo {
     inputs: inputs.filter((i) => !i.control).map((i) => [i.op, i.index] as const),
     controlInputs: inputs.filter((i) => i.control).map((i) => i.op),
     outputs: recorded.map((s) => shapeFromProto(s)),
-    variable: VARIABLE_OP_TYPES.has(node.op) ? { shape: shapeFromProto(shapeAttr ?? { unknownRank: true }), trainable: null } : null,
+    variable: VARIABLE_OP_TYPES.has(node.op)
+      ? { shape: shapeFromProto(shapeAttr ?? { unknownRank: true }), trainable: null }
+      : null,
   };
 }
 
@@ -85,11 +89,13 @@ function importableNodes(nodes: readonly NodeDefObject[]): Set<string> {
 }
 
 /** TF op types with no outputs; any other op is taken to have at least one. */
-const NO_OUTPUTS = /^(NoOp|(Assign|AssignAdd|AssignSub)VariableOp|ResourceApply\w+|ResourceScatter\w+|ResourceSparseApply\w+|SaveV2|Save|SaveSlices|Assert|PrintV2|DestroyResourceOp|WriteScalarSummary|WriteHistogramSummary)$/;
+const NO_OUTPUTS =
+  /^(NoOp|(Assign|AssignAdd|AssignSub)VariableOp|ResourceApply\w+|ResourceScatter\w+|ResourceSparseApply\w+|SaveV2|Save|SaveSlices|Assert|PrintV2|DestroyResourceOp|WriteScalarSummary|WriteHistogramSummary)$/;
 
 /** An inferred shape, refined by the one TF recorded where the inference knows less. */
 function refine(inferred: TensorShape, recorded: TensorShape | undefined): TensorShape {
-  if (!recorded || inferred.isFullyDefined() || !inferred.isCompatibleWith(recorded)) return inferred;
+  if (!recorded || inferred.isFullyDefined() || !inferred.isCompatibleWith(recorded))
+    return inferred;
   return inferred.mergeWith(recorded);
 }
 
@@ -115,7 +121,10 @@ export function inspectGraphDef(gd: GraphDefObject): InspectedGraph {
   } catch (e) {
     importError = e instanceof Error ? e.message : String(e);
   }
-  const imported = importError === null ? new Map(opsOfGraph(graph).map((op) => [op.name, op])) : new Map<string, OpInfo>();
+  const imported =
+    importError === null
+      ? new Map(opsOfGraph(graph).map((op) => [op.name, op]))
+      : new Map<string, OpInfo>();
   // Outputs something reads, so a node without recorded shapes still has them (unknown).
   const readOutputs = new Map<string, number>();
   for (const n of nodes) {
@@ -128,8 +137,15 @@ export function inspectGraphDef(gd: GraphDefObject): InspectedGraph {
     const fromDef = opInfoOfNodeDef(n);
     const op = imported.get(n.name);
     if (op) return { ...op, outputs: op.outputs.map((s, i) => refine(s, fromDef.outputs[i])) };
-    const count = Math.max(fromDef.outputs.length, readOutputs.get(n.name) ?? 0, NO_OUTPUTS.test(n.op) ? 0 : 1);
-    return { ...fromDef, outputs: Array.from({ length: count }, (_, i) => fromDef.outputs[i] ?? TensorShape.unknown()) };
+    const count = Math.max(
+      fromDef.outputs.length,
+      readOutputs.get(n.name) ?? 0,
+      NO_OUTPUTS.test(n.op) ? 0 : 1,
+    );
+    return {
+      ...fromDef,
+      outputs: Array.from({ length: count }, (_, i) => fromDef.outputs[i] ?? TensorShape.unknown()),
+    };
   });
   return { ops, unknownTypes, notImported: nodes.length - imported.size, importError };
 }

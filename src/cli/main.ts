@@ -3,5 +3,6 @@
 import { main } from './cli.js';
 
 // `npm run inspect -- FILE` runs in the package root; FILE is relative to where npm was started.
-if (process.env.npm_lifecycle_event === 'inspect' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+if (process.env.npm_lifecycle_event === 'inspect' && process.env.INIT_CWD)
+  process.chdir(process.env.INIT_CWD);
 process.exitCode = await main(process.argv.slice(2));

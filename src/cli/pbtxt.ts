@@ -9,14 +9,30 @@ import { protobuf, protoType } from '../proto/tf_protos.js';
 export function parseGraphDefText(text: string): GraphDefObject {
   const type = protoType('GraphDef');
   const raw = new Parser(text).message(type, null);
-  return type.toObject(type.fromObject(raw), { enums: String, longs: Number, defaults: false }) as GraphDefObject;
+  return type.toObject(type.fromObject(raw), {
+    enums: String,
+    longs: Number,
+    defaults: false,
+  }) as GraphDefObject;
 }
 
 type Token = { kind: 'punct' | 'word'; text: string } | { kind: 'string'; bytes: Uint8Array };
 
 const WORD = /[A-Za-z0-9_.+-]+/y;
 const PUNCT = new Set(['{', '}', '<', '>', '[', ']', ':', ',', ';']);
-const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '\\': 92, "'": 39, '"': 34, '?': 63 };
+const ESCAPES: Record<string, number> = {
+  n: 10,
+  t: 9,
+  r: 13,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11,
+  '\\': 92,
+  "'": 39,
+  '"': 34,
+  '?': 63,
+};
 
 function tokenize(text: string): Token[] {
   const utf8 = new TextEncoder();
@@ -33,7 +49,9 @@ function tokenize(text: string): Token[] {
       const out: number[] = [];
       for (i++; i < text.length && text[i] !== c; i++) {
         if (text[i] !== '\\') {
-          out.push(...utf8.encode(text[i]!));
+          const char = String.fromCodePoint(text.codePointAt(i)!);
+          out.push(...utf8.encode(char));
+          i += char.length - 1;
           continue;
         }
         const e = text[++i] ?? '';
@@ -88,7 +106,10 @@ class Parser {
 
   private word(): string {
     const t = this.next();
-    if (t.kind !== 'word') throw new SyntaxError(`pbtxt: expected a field name or value, got ${t.kind === 'punct' ? `'${t.text}'` : 'a string'}`);
+    if (t.kind !== 'word')
+      throw new SyntaxError(
+        `pbtxt: expected a field name or value, got ${t.kind === 'punct' ? `'${t.text}'` : 'a string'}`,
+      );
     return t.text;
   }
 
@@ -97,7 +118,8 @@ class Parser {
     const obj: Record<string, unknown> = {};
     while (end === null ? this.peek() !== undefined : !this.isPunct(end)) {
       const name = this.word();
-      const field = type?.fields[name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] ?? null;
+      const field =
+        type?.fields[name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] ?? null;
       field?.resolve();
       if (this.isPunct(':')) this.next();
       const values: unknown[] = [];
@@ -126,25 +148,33 @@ class Parser {
     }
     const t = this.next();
     if (!field) return null;
-    if (t.kind === 'string') return field.type === 'bytes' ? t.bytes : new TextDecoder().decode(t.bytes);
-    if (t.kind === 'punct') throw new SyntaxError(`pbtxt: unexpected '${t.text}' as the value of ${field.name}`);
+    if (t.kind === 'string')
+      return field.type === 'bytes' ? t.bytes : new TextDecoder().decode(t.bytes);
+    if (t.kind === 'punct')
+      throw new SyntaxError(`pbtxt: unexpected '${t.text}' as the value of ${field.name}`);
     return scalar(field, t.text);
   }
 }
 
+const mapEntries = new WeakMap<protobuf.Field, protobuf.Type>();
+
 /** A map field's entries are messages of `key` and `value`. */
 function mapEntryType(field: protobuf.Field): protobuf.Type {
+  const known = mapEntries.get(field);
+  if (known) return known;
   const entry = new protobuf.Type(`${field.name}Entry`).add(new protobuf.Field('key', 1, 'string'));
   const value = new protobuf.Field('value', 2, field.type);
   entry.add(value);
   // Resolve the value's type in the map field's scope (AttrValue).
   value.resolvedType = field.resolvedType;
   value.resolved = true;
+  mapEntries.set(field, entry);
   return entry;
 }
 
 function scalar(field: protobuf.Field, text: string): unknown {
-  if (field.resolvedType instanceof protobuf.Enum) return /^-?\d+$/.test(text) ? Number(text) : text;
+  if (field.resolvedType instanceof protobuf.Enum)
+    return /^-?\d+$/.test(text) ? Number(text) : text;
   switch (field.type) {
     case 'bool':
       return text === 'true' || text === 'True' || text === 't' || text === '1';

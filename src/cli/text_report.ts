@@ -1,4 +1,11 @@
-import { buildScopeTree, consumerIndex, countParams, scopeOutputShapes, type OpInfo, type ScopeNode } from '../graph/scope_tree.js';
+import {
+  buildScopeTree,
+  consumerIndex,
+  countParams,
+  scopeOutputShapes,
+  type OpInfo,
+  type ScopeNode,
+} from '../graph/scope_tree.js';
 import { formatCount, shapesCell } from '../graph/summary.js';
 import type { InspectedGraph } from './load.js';
 
@@ -34,12 +41,22 @@ export function formatInspection(inspected: InspectedGraph, options: InspectOpti
       if ('path' in e) {
         const params = countParams(e.allOps).total;
         const shapes = shapesCell(scopeOutputShapes(e, consumers, byName));
-        rows.push([`${indent}${e.label}/`, plural(e.allOps.length, 'op'), shapes, params ? formatCount(params) : '']);
+        rows.push([
+          `${indent}${e.label}/`,
+          plural(e.allOps.length, 'op'),
+          shapes,
+          params ? formatCount(params) : '',
+        ]);
         if (level < depth) visit(e, level + 1);
       } else {
         const label = e.name.slice(e.name.lastIndexOf('/') + 1);
         const params = e.variable?.shape.size ?? 0;
-        rows.push([`${indent}${label}`, e.type, e.outputs.map((s) => s.toString()).join(', '), params ? formatCount(params) : '']);
+        rows.push([
+          `${indent}${label}`,
+          e.type,
+          e.outputs.map((s) => s.toString()).join(', '),
+          params ? formatCount(params) : '',
+        ]);
       }
     }
   };
@@ -55,9 +72,21 @@ export function formatInspection(inspected: InspectedGraph, options: InspectOpti
 
   const c = countParams(ops);
   const nVars = ops.filter((op) => op.variable).length;
-  const lines = [`${options.title ?? 'graph'}: ${plural(ops.length, 'op')}, ${plural(nVars, 'variable')}, ${plural(c.total, 'parameter')}`, '', ...table, ''];
-  if (c.unknown === c.total) lines.push(`Total params: ${formatCount(c.total)} (a GraphDef does not record which variables are trainable)`);
-  else lines.push(`Total params: ${formatCount(c.total)} (trainable ${formatCount(c.trainable)}, non-trainable ${formatCount(c.nonTrainable)})`);
+  const lines = [
+    `${options.title ?? 'graph'}: ${plural(ops.length, 'op')}, ${plural(nVars, 'variable')}, ${plural(c.total, 'parameter')}`,
+    '',
+    ...table,
+    '',
+  ];
+  if (c.total === 0) lines.push('Total params: 0');
+  else if (c.unknown === c.total)
+    lines.push(
+      `Total params: ${formatCount(c.total)} (a GraphDef does not record which variables are trainable)`,
+    );
+  else
+    lines.push(
+      `Total params: ${formatCount(c.total)} (trainable ${formatCount(c.trainable)}, non-trainable ${formatCount(c.nonTrainable)})`,
+    );
   lines.push(...notes(inspected));
   return `${lines.join('\n')}\n`;
 }
@@ -70,12 +99,17 @@ function plural(n: number, word: string): string {
 export function notes(inspected: InspectedGraph): string[] {
   const out: string[] = [];
   if (inspected.unknownTypes.size > 0) {
-    const list = [...inspected.unknownTypes].map(([type, names]) => `${type} (${names.length === 1 ? names[0] : `${names.length} nodes`})`);
+    const list = [...inspected.unknownTypes].map(
+      ([type, names]) => `${type} (${names.length === 1 ? names[0] : `${names.length} nodes`})`,
+    );
     out.push(`Op types tfgraph does not know: ${list.join(', ')}.`);
   }
-  if (inspected.importError !== null) out.push(`Could not import the graph: ${inspected.importError}`);
+  if (inspected.importError !== null)
+    out.push(`Could not import the graph: ${inspected.importError}`);
   if (inspected.notImported > 0) {
-    out.push(`${formatCount(inspected.notImported)} of ${formatCount(inspected.ops.length)} ops are shown from their NodeDefs: shapes only where the file records _output_shapes.`);
+    out.push(
+      `${formatCount(inspected.notImported)} of ${formatCount(inspected.ops.length)} ops are shown from their NodeDefs: shapes only where the file records _output_shapes.`,
+    );
   }
   return out;
 }

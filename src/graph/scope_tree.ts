@@ -42,12 +42,20 @@ export interface ParamCounts {
 }
 
 /** Op types that hold state: their shape attr gives the parameter count. */
-export const VARIABLE_OP_TYPES: ReadonlySet<string> = new Set(['VariableV2', 'Variable', 'VarHandleOp']);
+export const VARIABLE_OP_TYPES: ReadonlySet<string> = new Set([
+  'VariableV2',
+  'Variable',
+  'VarHandleOp',
+]);
 
 /** The ops of a live graph, with trainability taken from its variable collections. */
 export function opsOfGraph(graph: Graph): OpInfo[] {
   const trainable = variableOps(graph, [GraphKeys.TRAINABLE_VARIABLES]);
-  const known = variableOps(graph, [GraphKeys.GLOBAL_VARIABLES, GraphKeys.LOCAL_VARIABLES, GraphKeys.TRAINABLE_VARIABLES]);
+  const known = variableOps(graph, [
+    GraphKeys.GLOBAL_VARIABLES,
+    GraphKeys.LOCAL_VARIABLES,
+    GraphKeys.TRAINABLE_VARIABLES,
+  ]);
   return graph.operations.map((op): OpInfo => {
     const shapeAttr = op.attrs.shape;
     const isVar = VARIABLE_OP_TYPES.has(op.type);
@@ -59,7 +67,10 @@ export function opsOfGraph(graph: Graph): OpInfo[] {
       outputs: op.outputs.map((t) => t.shape),
       variable: isVar
         ? {
-            shape: shapeAttr instanceof TensorShape ? shapeAttr : (op.outputs[0]?.shape ?? TensorShape.unknown()),
+            shape:
+              shapeAttr instanceof TensorShape
+                ? shapeAttr
+                : (op.outputs[0]?.shape ?? TensorShape.unknown()),
             trainable: trainable.has(op) ? true : known.has(op) ? false : null,
           }
         : null,
@@ -114,7 +125,14 @@ export function buildScopeTree(ops: readonly OpInfo[]): ScopeNode {
 }
 
 function newScope(path: string, depth: number): ScopeNode {
-  return { path, label: path.slice(path.lastIndexOf('/') + 1), depth, scopes: [], ops: [], allOps: [] };
+  return {
+    path,
+    label: path.slice(path.lastIndexOf('/') + 1),
+    depth,
+    scopes: [],
+    ops: [],
+    allOps: [],
+  };
 }
 
 /** Parameter counts of the variables among `ops` (a variable of unknown shape counts 0). */
@@ -156,16 +174,24 @@ const STATE_WRITE = /^(Assign|Apply|ResourceApply|ScatterUpdate|NoOp)/;
  * their reads); a scope nobody reads (a loss) reports its final tensors instead, or else its
  * variables' shapes. Shapes come back distinct, in graph order.
  */
-export function scopeOutputShapes(scope: ScopeNode, consumers: ReadonlyMap<string, readonly OpInfo[]>, byName: ReadonlyMap<string, OpInfo>): TensorShape[] {
+export function scopeOutputShapes(
+  scope: ScopeNode,
+  consumers: ReadonlyMap<string, readonly OpInfo[]>,
+  byName: ReadonlyMap<string, OpInfo>,
+): TensorShape[] {
   const inside = new Set(scope.allOps);
   const activations: TensorShape[] = [];
   const params: TensorShape[] = [];
   const finals: TensorShape[] = [];
   for (const op of scope.allOps) {
     op.outputs.forEach((shape, i) => {
-      const readers = (consumers.get(`${op.name}:${i}`) ?? []).filter((c) => !GRADIENT_SCOPE.test(c.name));
-      if (readers.some((c) => !inside.has(c))) (isParameter(op, byName) ? params : activations).push(shape);
-      else if (readers.length === 0 && !STATE_WRITE.test(op.type) && !isParameter(op, byName)) finals.push(shape);
+      const readers = (consumers.get(`${op.name}:${i}`) ?? []).filter(
+        (c) => !GRADIENT_SCOPE.test(c.name),
+      );
+      if (readers.some((c) => !inside.has(c)))
+        (isParameter(op, byName) ? params : activations).push(shape);
+      else if (readers.length === 0 && !STATE_WRITE.test(op.type) && !isParameter(op, byName))
+        finals.push(shape);
     });
   }
   // A scope nobody reads at all (an unused step counter) still has its variables' shapes.

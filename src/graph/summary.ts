@@ -1,5 +1,13 @@
 import type { Graph } from './graph.js';
-import { buildScopeTree, consumerIndex, countParams, opsOfGraph, scopeOutputShapes, type OpInfo, type ScopeNode } from './scope_tree.js';
+import {
+  buildScopeTree,
+  consumerIndex,
+  countParams,
+  opsOfGraph,
+  scopeOutputShapes,
+  type OpInfo,
+  type ScopeNode,
+} from './scope_tree.js';
 import type { TensorShape } from './shape.js';
 
 export interface GraphSummaryOptions {
@@ -51,7 +59,10 @@ export function graphSummary(graph: Graph, options: GraphSummaryOptions = {}): s
 }
 
 /** graphSummary over ops already extracted (the CLI builds them from a GraphDef). */
-export function formatGraphSummary(ops: readonly OpInfo[], options: GraphSummaryOptions = {}): string {
+export function formatGraphSummary(
+  ops: readonly OpInfo[],
+  options: GraphSummaryOptions = {},
+): string {
   const width = options.lineLength ?? 80;
   const edges = EDGES.map((p) => Math.floor(width * p));
   const root = buildScopeTree(ops);
@@ -60,15 +71,26 @@ export function formatGraphSummary(ops: readonly OpInfo[], options: GraphSummary
   // Top-level entries in graph order: lone root ops and scopes, by their first op.
   const entries: (ScopeNode | OpInfo)[] = [...root.ops, ...root.scopes];
   const firstIndex = new Map(ops.map((op, i) => [op, i]));
-  const firstOf = (e: ScopeNode | OpInfo): number => firstIndex.get('path' in e ? e.allOps[0]! : e) ?? 0;
+  const firstOf = (e: ScopeNode | OpInfo): number =>
+    firstIndex.get('path' in e ? e.allOps[0]! : e) ?? 0;
   entries.sort((a, b) => firstOf(a) - firstOf(b));
 
-  const lines = [`Graph: ${formatCount(ops.length)} ops`, '_'.repeat(width), row(['Scope', 'Ops', 'Output Shape', 'Param #'], edges), '='.repeat(width)];
+  const lines = [
+    `Graph: ${formatCount(ops.length)} ops`,
+    '_'.repeat(width),
+    row(['Scope', 'Ops', 'Output Shape', 'Param #'], edges),
+    '='.repeat(width),
+  ];
   entries.forEach((e, i) => {
-    const scope: ScopeNode = 'path' in e ? e : { path: e.name, label: e.name, depth: 1, scopes: [], ops: [e], allOps: [e] };
+    const scope: ScopeNode =
+      'path' in e
+        ? e
+        : { path: e.name, label: e.name, depth: 1, scopes: [], ops: [e], allOps: [e] };
     const params = countParams(scope.allOps).total;
     const shapes = shapesCell(scopeOutputShapes(scope, consumers, byName));
-    lines.push(row([entryName(e), formatCount(scope.allOps.length), shapes, formatCount(params)], edges));
+    lines.push(
+      row([entryName(e), formatCount(scope.allOps.length), shapes, formatCount(params)], edges),
+    );
     lines.push((i === entries.length - 1 ? '=' : '_').repeat(width));
   });
   if (entries.length === 0) lines.push('='.repeat(width));

@@ -68,7 +68,9 @@ describe('tfgraph inspect (text)', () => {
       'loss/    3 ops        ()',
     ]);
     const three = await run('inspect', path, '--depth=3');
-    expect(three.out).toContain('\n    Initializer/  7 ops        (4, 3)\n    kernel        VariableV2   (4, 3)            12\n');
+    expect(three.out).toContain(
+      '\n    Initializer/  7 ops        (4, 3)\n    kernel        VariableV2   (4, 3)            12\n',
+    );
     expect(three.out).toContain('\n    Initializer/  1 op         (3,)\n');
   });
 
@@ -78,19 +80,27 @@ describe('tfgraph inspect (text)', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('lrn_net.pb: 32 ops, 3 variables, 624 parameters');
-    const row = (name: string): string[] => lines.find((l) => l.trim().startsWith(`${name} `))!.trim().split(/\s{2,}/);
+    const row = (name: string): string[] =>
+      lines
+        .find((l) => l.trim().startsWith(`${name} `))!
+        .trim()
+        .split(/\s{2,}/);
     expect(row('conv1/')).toEqual(['conv1/', '17 ops', '(?, 8, 8, 4)', '112']);
     expect(row('LRN')).toEqual(['LRN', 'LRN', '(?, 8, 8, 4)']);
     expect(row('logits')).toEqual(['logits', 'MatMul', '(?, 2)']);
     expect(row('head/')).toEqual(['head/', '13 ops', '(?, 2)', '512']);
     expect(r.out).toMatch(/Op types tfgraph does not know: .*LRN \(norm\/LRN\)\./);
-    expect(r.out).toMatch(/\d+ of 32 ops are shown from their NodeDefs: shapes only where the file records _output_shapes\./);
+    expect(r.out).toMatch(
+      /\d+ of 32 ops are shown from their NodeDefs: shapes only where the file records _output_shapes\./,
+    );
   });
 
   it('counts resource variables (VarHandleOp) from their shape attr even without importing them', async () => {
     const r = await run('inspect', join(FIXTURES, 'lrn_net_resource.pbtxt'));
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toBe('lrn_net_resource.pbtxt: 38 ops, 3 variables, 624 parameters');
+    expect(r.out.split('\n')[0]).toBe(
+      'lrn_net_resource.pbtxt: 38 ops, 3 variables, 624 parameters',
+    );
     // No _output_shapes in this file, and nothing imported downstream of a resource variable.
     expect(r.out).toMatch(/\n {2}kernel\/\s+11 ops\s+<unknown>\s+108\n/);
     expect(r.out).toMatch(/\nhead\/\s+15 ops\s+<unknown>\s+512\n/);
@@ -116,7 +126,11 @@ describe('tfgraph inspect (text)', () => {
     expect(unknown.err).toBe(`tfgraph: unknown command 'show'\n\n${USAGE}`);
     expect((await run('inspect')).code).toBe(2);
     const depth = await run('inspect', 'x.pb', '--depth', '0');
-    expect(depth).toEqual({ code: 2, out: '', err: "tfgraph: --depth must be a positive integer, got '0'\n" });
+    expect(depth).toEqual({
+      code: 2,
+      out: '',
+      err: "tfgraph: --depth must be a positive integer, got '0'\n",
+    });
     const option = await run('inspect', 'x.pb', '--colour');
     expect(option.code).toBe(2);
     expect(option.err).toMatch(/^tfgraph: Unknown option '--colour'/);
@@ -130,13 +144,24 @@ describe('tfgraph inspect (text)', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
     expect(/<style>(.*?)<\/style>/s.exec(html)![1]).not.toMatch(/@import|url\(/);
-    const data = JSON.parse(/<script id="graph-data" type="application\/json">(.*?)<\/script>/s.exec(html)![1]!) as {
-      ops: { name: string; type: string; inputs: [number, number][]; shapes: string[]; params: number }[];
+    const data = JSON.parse(
+      /<script id="graph-data" type="application\/json">(.*?)<\/script>/s.exec(html)![1]!,
+    ) as {
+      ops: {
+        name: string;
+        type: string;
+        inputs: [number, number][];
+        shapes: string[];
+        params: number;
+      }[];
     };
     expect(data.ops).toHaveLength(25);
     const names = data.ops.map((o) => o.name);
     const matmul = data.ops.find((o) => o.name === 'dense1/MatMul')!;
-    expect(matmul.inputs.map(([i, k]) => [names[i], k])).toEqual([['x', 0], ['dense1/kernel/read', 0]]);
+    expect(matmul.inputs.map(([i, k]) => [names[i], k])).toEqual([
+      ['x', 0],
+      ['dense1/kernel/read', 0],
+    ]);
     expect(matmul.shapes).toEqual(['?×3']);
     expect(data.ops.find((o) => o.name === 'dense1/kernel')!.params).toBe(12);
     expect(html).toContain('ELK'); // the layout library's bundle

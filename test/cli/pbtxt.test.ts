@@ -16,7 +16,7 @@ describe('parseGraphDefText', () => {
     const gd = parseGraphDefText(`
       # a comment
       node {
-        name: "a\\101" "b\\x43\\n"
+        name: "a\\101" "b\\x43\\n😀"
         op: 'Const'
         input: ["x:1", "^y"]
         attr { key: "value" value < tensor { dtype: DT_INT32 tensor_shape { dim { size: 2 } } int_val: [1, -2] } > }
@@ -27,10 +27,14 @@ describe('parseGraphDefText', () => {
       versions { producer: 27 }
     `);
     const node = gd.node[0]!;
-    expect(node.name).toBe('aAbC\n');
+    expect(node.name).toBe('aAbC\n😀');
     expect(node.op).toBe('Const');
     expect(node.input).toEqual(['x:1', '^y']);
-    expect(node.attr!.value!.tensor).toEqual({ dtype: 'DT_INT32', tensorShape: { dim: [{ size: 2 }] }, intVal: [1, -2] });
+    expect(node.attr!.value!.tensor).toEqual({
+      dtype: 'DT_INT32',
+      tensorShape: { dim: [{ size: 2 }] },
+      intVal: [1, -2],
+    });
     expect(node.attr!.f!.f).toBe(-Infinity);
     expect(node.attr!.empty_dim!.shape).toEqual({ dim: [{}] });
     expect(gd.versions).toEqual({ producer: 27 });
@@ -38,6 +42,8 @@ describe('parseGraphDefText', () => {
 
   it('reports where the text does not parse', () => {
     expect(() => parseGraphDefText('node { name: "a" ')).toThrow('pbtxt: unexpected end of input');
-    expect(() => parseGraphDefText('node { name: @ }')).toThrow("pbtxt: unexpected character '@' at offset 13");
+    expect(() => parseGraphDefText('node { name: @ }')).toThrow(
+      "pbtxt: unexpected character '@' at offset 13",
+    );
   });
 });

@@ -19,7 +19,13 @@ export function denseGraph(): tf.Graph {
   return g;
 }
 
-function convLayer(input: tf.Tensor, scope: string, cin: number, cout: number, stride: number): tf.Tensor {
+function convLayer(
+  input: tf.Tensor,
+  scope: string,
+  cin: number,
+  cout: number,
+  stride: number,
+): tf.Tensor {
   return tf.variableScope(scope, {}, () => {
     const k = tf.getVariable('kernel', { shape: [3, 3, cin, cout] });
     const b = tf.getVariable('bias', { shape: [cout], initializer: tf.zerosInitializer() });
@@ -35,7 +41,9 @@ export function convAutoencoderGraph(): tf.Graph {
   const g = new tf.Graph();
   g.asDefault(() => {
     const x = tf.placeholder('float32', [null, 28, 28, 1], 'x');
-    const z = tf.variableScope('encoder', {}, () => convLayer(convLayer(x, 'conv1', 1, 8, 2), 'conv2', 8, 16, 1));
+    const z = tf.variableScope('encoder', {}, () =>
+      convLayer(convLayer(x, 'conv1', 1, 8, 2), 'conv2', 8, 16, 1),
+    );
     const y = tf.variableScope('decoder', {}, () => {
       const h = tf.variableScope('deconv1', {}, () => {
         const k = tf.getVariable('kernel', { shape: [3, 3, 8, 16] });

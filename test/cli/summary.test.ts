@@ -58,7 +58,9 @@ describe('graphSummary', () => {
   it('cuts long cells with an ellipsis and counts with thousands separators', () => {
     const g = new tf.Graph();
     g.asDefault(() => {
-      tf.variableScope('a_rather_long_scope_name_for_a_narrow_table', {}, () => tf.getVariable('w', { shape: [100, 30] }));
+      tf.variableScope('a_rather_long_scope_name_for_a_narrow_table', {}, () =>
+        tf.getVariable('w', { shape: [100, 30] }),
+      );
     });
     const line = g.summary({ print: false, lineLength: 60 }).split('\n')[4]!;
     expect(line).toBe('a_rather_long_scope_na… 10    (100, 30)          3,000');
@@ -66,9 +68,16 @@ describe('graphSummary', () => {
 
   it('a variable not in any variable collection counts apart from trainable and non-trainable', () => {
     const g = new tf.Graph();
-    g.asDefault(() => new tf.Variable(tf.zeros([2, 5]), { name: 'free', trainable: false, collections: [] }));
+    g.asDefault(
+      () => new tf.Variable(tf.zeros([2, 5]), { name: 'free', trainable: false, collections: [] }),
+    );
     const lines = g.summary({ print: false }).split('\n');
-    expect(lines.slice(-5, -1)).toEqual(['Total params: 10', 'Trainable params: 0', 'Non-trainable params: 0', 'Params in no variable collection: 10']);
+    expect(lines.slice(-5, -1)).toEqual([
+      'Total params: 10',
+      'Trainable params: 0',
+      'Non-trainable params: 0',
+      'Params in no variable collection: 10',
+    ]);
   });
 });
 
@@ -81,7 +90,11 @@ describe('buildScopeTree', () => {
     expect(dense.scopes.map((s) => s.path)).toEqual(['dense1/kernel', 'dense1/bias']);
     expect(dense.ops.map((op) => op.name)).toEqual(['dense1/MatMul', 'dense1/Add', 'dense1/Relu']);
     const kernel = dense.scopes[0]!;
-    expect(kernel.ops.map((op) => op.name)).toEqual(['dense1/kernel', 'dense1/kernel/Assign', 'dense1/kernel/read']);
+    expect(kernel.ops.map((op) => op.name)).toEqual([
+      'dense1/kernel',
+      'dense1/kernel/Assign',
+      'dense1/kernel/read',
+    ]);
     expect(kernel.allOps).toHaveLength(10);
     expect(kernel.ops[0]!.variable).toEqual({ shape: new tf.TensorShape([4, 3]), trainable: true });
   });

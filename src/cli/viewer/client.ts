@@ -133,8 +133,12 @@ function buildGraph() {
       if (source === target) return;
       const key = source + '>' + target;
       const e = edges.get(key);
-      if (e) e.control = e.control && control;
-      else edges.set(key, { source, target, shape, control });
+      if (!e) edges.set(key, { source, target, shape, control });
+      else if (!control) {
+        // A data edge wins over control edges between the same nodes; the first shape labels it.
+        e.control = false;
+        e.shape = e.shape || shape;
+      }
     };
     for (const [src, index] of op.inputs) add(src, DATA.ops[src].shapes[index] || '', false);
     for (const src of op.control) add(src, '', true);
@@ -217,7 +221,8 @@ function drawNode(node, layers) {
     const typed = item.label !== op.type;
     el('text', { x: x + w / 2, y: y + (typed ? 16 : 22), class: 'name' }, g).textContent = item.label;
     if (typed) el('text', { x: x + w / 2, y: y + 29, class: 'sub' }, g).textContent = op.type;
-    const shapes = op.shapes.length ? '\n' + op.shapes.join(', ') : '';
+    const known = op.shapes.filter((shape) => shape !== '');
+    const shapes = known.length ? '\n' + known.join(', ') : '';
     el('title', {}, g).textContent = op.name + ' (' + op.type + ')' + shapes + (op.params ? '\n' + plural(op.params, 'param') : '');
   }
   for (const c of node.children || []) drawNode(c, layers);
@@ -243,9 +248,13 @@ function drawEdge(e, layers) {
 }
 
 let layouts = 0;
+let requested = 0;
 async function update(refit) {
+  const ticket = ++requested;
   try {
     const laid = await elk.layout(buildGraph());
+    // Clicks faster than the layout: only the latest state is drawn.
+    if (ticket !== requested) return;
     viewport.replaceChildren();
     const layers = { scopes: el('g', {}, viewport), edges: el('g', {}, viewport), nodes: el('g', {}, viewport) };
     for (const c of laid.children) drawNode(c, layers);

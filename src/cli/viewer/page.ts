@@ -12,14 +12,14 @@ export interface ViewerOp {
   /** [producer index, output index] per data input. */
   inputs: [number, number][];
   control: number[];
-  /** Edge labels of the outputs ('?×28×28×1'). */
+  /** Edge labels of the outputs ('?×28×28×1'; '' when unknown). */
   shapes: string[];
   params: number;
 }
 
-/** A shape as an edge label: TensorBoard's '?×28×28×1', 'scalar', '?' for unknown rank. */
+/** A shape as an edge label: TensorBoard's '?×28×28×1', 'scalar'; none for an unknown rank. */
 export function edgeLabel(shape: TensorShape): string {
-  if (shape.dims === null) return '?';
+  if (shape.dims === null) return '';
   if (shape.dims.length === 0) return 'scalar';
   return shape.dims.map((d) => (d === null ? '?' : String(d))).join('×');
 }
@@ -30,7 +30,9 @@ export function viewerData(ops: readonly OpInfo[]): ViewerOp[] {
     name: op.name,
     type: op.type,
     // An input naming a node missing from the file cannot be drawn.
-    inputs: op.inputs.flatMap(([src, i]): [number, number][] => (index.has(src) ? [[index.get(src)!, i]] : [])),
+    inputs: op.inputs.flatMap(([src, i]): [number, number][] =>
+      index.has(src) ? [[index.get(src)!, i]] : [],
+    ),
     control: op.controlInputs.flatMap((c) => (index.has(c) ? [index.get(c)!] : [])),
     shapes: op.outputs.map(edgeLabel),
     params: op.variable?.shape.size ?? 0,
@@ -56,7 +58,10 @@ function escapeHtml(s: string): string {
  * A self-contained HTML page (no network) showing the graph: name scopes as boxes that expand
  * on click, op types, tensor shapes on edges, laid out by ELK in the page, with pan and zoom.
  */
-export function renderViewerPage(ops: readonly OpInfo[], options: { title: string; subtitle?: string }): string {
+export function renderViewerPage(
+  ops: readonly OpInfo[],
+  options: { title: string; subtitle?: string },
+): string {
   // JSON in a script block: '<' escaped so no op name can end the block.
   const data = JSON.stringify({ ops: viewerData(ops) }).replace(/</g, '\\u003c');
   const title = escapeHtml(options.title);
