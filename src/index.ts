@@ -39,6 +39,9 @@ export {
   glorotUniformInitializer,
   glorotNormalInitializer,
 } from './init/initializers.js';
+export { orthogonalInitializer } from './init/orthogonal.js';
+export { reportUninitializedVariables } from './variables/report_uninitialized.js';
+export * as linalg from './api/linalg.js';
 
 export { Variable } from './variables/variable.js';
 export { getVariable, variableScope, getVariableScope, VariableScope, AUTO_REUSE } from './variables/variable_scope.js';

@@ -11,3 +11,4 @@ export {
   glorotNormalInitializer as glorotNormal,
   Initializer,
 } from '../init/initializers.js';
+export { orthogonalInitializer as orthogonal } from '../init/orthogonal.js';

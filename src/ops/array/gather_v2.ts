@@ -1,4 +1,5 @@
 import * as tfc from '@tensorflow/tfjs-core';
+import { gatherStrings } from './gather_strings.js';
 import { InvalidArgumentError, UnimplementedError, ValueError } from '../../errors.js';
 import { TensorShape } from '../../graph/shape.js';
 import type { Tensor } from '../../graph/tensor.js';
@@ -79,6 +80,8 @@ export const GatherV2 = defineOp({
       throw new InvalidArgumentError(
         `indices${indexString(bad, indices!.shape)} = ${values[bad]} is not in [0, ${limit})`,
       );
+    // tfjs' gather rejects strings, which TF gathers like any dtype.
+    if (params!.dtype === 'string') return [gatherStrings(params!, indices!, axis, batchDims)];
     return [tfc.gather(params!, tfc.cast(indices!, 'int32'), axis, batchDims)];
   },
   // TF's _GatherV2Grad, dense: TF yields IndexedSlices, which it densifies with

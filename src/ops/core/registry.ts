@@ -1,5 +1,6 @@
 import { ARRAY_OPS } from '../array/all.js';
 import { CONTROL_OPS } from '../control/all.js';
+import { LINALG_OPS } from '../linalg/all.js';
 import { MATH_OPS } from '../math/all.js';
 import { NN_OPS } from '../nn/all.js';
 import { RANDOM_OPS } from '../random/all.js';
@@ -9,7 +10,7 @@ import { TRAIN_OPS } from '../train/all.js';
 import type { OpRecord } from './define.js';
 
 /** Every op type tfgraph knows, from the per-family lists. */
-export const ALL_OPS: readonly OpRecord[] = [...ARRAY_OPS, ...MATH_OPS, ...NN_OPS, ...RANDOM_OPS, ...STATE_OPS, ...CONTROL_OPS, ...TRAIN_OPS, ...SUMMARY_OPS];
+export const ALL_OPS: readonly OpRecord[] = [...ARRAY_OPS, ...MATH_OPS, ...NN_OPS, ...RANDOM_OPS, ...STATE_OPS, ...CONTROL_OPS, ...TRAIN_OPS, ...SUMMARY_OPS, ...LINALG_OPS];
 
 let byType: Map<string, OpRecord> | null = null;
 
