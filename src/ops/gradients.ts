@@ -137,8 +137,9 @@ export function gradients(
           }
           if (rule !== 'none') {
             inGrads = graph.nameScope(`${op.name}_grad`, () => {
-              // Outputs with no gradient get zeros, so rules may assume every dy is set.
-              const dys = outGrads.map((g, i) => (g === null && trainable(op.outputs[i]!) ? zerosLike(op.outputs[i]!) : g));
+              // Outputs with no gradient get zeros, so rules may assume every dy is set (unless
+              // the record takes nulls).
+              const dys = outGrads.map((g, i) => (g === null && trainable(op.outputs[i]!) && !record.nullGrads ? zerosLike(op.outputs[i]!) : g));
               return callRule(record, rule, op, dys);
             });
           }

@@ -1,14 +1,22 @@
-import { NotFoundError } from '../errors.js';
+import type * as tfc from '@tensorflow/tfjs-core';
+import { ValueError } from '../errors.js';
 import type { Graph } from '../graph/graph.js';
-import type { Operation } from '../graph/operation.js';
+import type { AttrMap, Operation } from '../graph/operation.js';
 import type { Tensor } from '../graph/tensor.js';
-import { parseInputDecl, type OpRecord, type ParsedInputDecl } from '../ops/core/define.js';
-import { getOpRecord } from '../ops/core/registry.js';
-import { VARIABLE_OP_TYPES } from '../ops/state/variable_v2.js';
+import type { OpRecord } from '../ops/core/define.js';
+import { buildIr, out, refKey, type IrGraph, type IrOutput, type IrRef } from './ir.js';
+import { runPasses, type PassReport } from './passes/index.js';
+
+export { inputDecls, recordOf } from './ir.js';
 
 export interface Step {
+  /** The graph op whose context the kernel runs in; errors name it. */
   readonly op: Operation;
+  readonly name: string;
+  /** The op type, or a rewritten node's ('_FusedConv2D', 'Const' for a folded value). */
+  readonly type: string;
   readonly record: OpRecord;
+  readonly attrs: AttrMap;
   /**
    * Where each non-ref input comes from, in order: a value slot, or a variable's name when the
    * input is a variable's output (read when this step runs, so it sees earlier assignments).
@@ -18,6 +26,10 @@ export interface Step {
   readonly outputs: readonly number[];
   /** Slots whose last reader is this step: freed right after it. */
   readonly free: readonly number[];
+  /** Graph ops this step computes: one, or several for a fused step. */
+  readonly ops: readonly string[];
+  /** How a rewritten step runs, for explain. */
+  readonly note?: string;
 }
 
 /** A value slot, or the name of a variable read at the moment it is needed. */
@@ -32,93 +44,115 @@ export interface Plan {
   readonly unfedPlaceholders: readonly Operation[];
   /** Fed slots that no step reads and no fetch returns: freed before the first step. */
   readonly unreadFeeds: readonly number[];
+  /** Static dtype and shape of each slot's value, and of each variable a step reads. */
+  readonly slotInfo: readonly IrOutput[];
+  readonly variableInfo: ReadonlyMap<string, IrOutput>;
+  /** Values computed at compile time (folded constants), owned by the plan until dispose(). */
+  readonly constants: readonly tfc.Tensor[];
+  /** Each pass: on or off, ops before and after, what it rewrote. */
+  readonly passes: readonly PassReport[];
+  /** Ops in the pruned subgraph before any pass. */
+  readonly prunedOps: number;
+  readonly backendName: string;
+  /** Frees the plan's constants; the plan must not run afterwards. */
+  dispose(): void;
 }
 
-/** Flat input index -> declaration, expanding a list input to its actual length. */
-export function inputDecls(record: OpRecord, op: Operation): ParsedInputDecl[] {
-  const decls = record.inputs.map(parseInputDecl);
-  const listLen = op.inputs.length - (decls.length - 1);
-  return decls.flatMap((d) => (d.list ? new Array<ParsedInputDecl>(Math.max(listLen, 0)).fill(d) : [d]));
-}
-
-export function recordOf(op: Operation): OpRecord {
-  const r = getOpRecord(op.type);
-  if (!r) throw new NotFoundError(`Op type not registered '${op.type}' (needed by '${op.name}')`, op.name);
-  return r;
+export interface CompileOptions {
+  /** Passes switched by name (all on by default). */
+  readonly optimize?: Readonly<Record<string, boolean>>;
+  /** The backend the plan runs on (fusion checks what its fused kernels support); default cpu. */
+  readonly backendName?: string;
 }
 
 /**
- * Compiles the ops that `fetches` and `targets` need, given `feeds`, into a Plan. A fed tensor
- * cuts its upstream; the graph is append-only, so creation order is a topological order.
+ * Compiles what `fetches` and `targets` need, given `feeds`, into a Plan: prune -> passes ->
+ * schedule (creation order, which the graph's append-only ids make topological and which every
+ * rewrite preserves) -> liveness (each value freed after its last reader; never feeds that are
+ * fetched, variables, fetches). The user's `graph` is only read.
  */
-export function compile(graph: Graph, fetches: readonly Tensor[], targets: readonly Operation[], feeds: readonly Tensor[]): Plan {
-  const fed = new Set(feeds);
-  const needed = new Set<Operation>();
-  const stack: Operation[] = [];
-  // A variable's output is not a step: each consumer reads the variable when it runs.
-  const isVariableRead = (t: Tensor): boolean => !fed.has(t) && VARIABLE_OP_TYPES.includes(t.op.type);
-  const needTensor = (t: Tensor): void => {
-    if (!fed.has(t) && !isVariableRead(t)) needOp(t.op);
-  };
-  function needOp(op: Operation): void {
-    if (needed.has(op)) return;
-    needed.add(op);
-    stack.push(op);
+export function compile(
+  graph: Graph,
+  fetches: readonly Tensor[],
+  targets: readonly Operation[],
+  feeds: readonly Tensor[],
+  options: CompileOptions = {},
+): Plan {
+  for (const el of [...fetches, ...feeds, ...targets]) {
+    if (el.graph !== graph) throw new ValueError(`${el.toString()} is not an element of the graph being compiled.`);
   }
-  fetches.forEach(needTensor);
-  targets.forEach(needOp);
-  while (stack.length > 0) {
-    const op = stack.pop()!;
-    const decls = inputDecls(recordOf(op), op);
-    op.inputs.forEach((t, i) => {
-      if (!decls[i]?.ref) needTensor(t);
-    });
-    // A control dependency on an op whose outputs are all fed is met by the feed (TF1 runs
-    // `tf.tuple([placeholder])` with the placeholder fed).
-    op.controlInputs.forEach((c) => {
-      if (c.outputs.length === 0 || !c.outputs.every((t) => fed.has(t))) needOp(c);
-    });
-  }
-  const ordered = [...needed].sort((a, b) => a.id - b.id);
+  const built = buildIr(fetches, targets, feeds);
+  const backendName = options.backendName ?? 'cpu';
+  const { graph: ir, reports, held } = runPasses(built.graph, options.optimize ?? {}, backendName);
+  return lower(ir, { unfedPlaceholders: built.unfedPlaceholders, passes: reports, prunedOps: built.graph.nodes.length, constants: held, backendName });
+}
 
-  const slotOf = new Map<Tensor, number>();
-  const slot = (t: Tensor): number => {
-    let s = slotOf.get(t);
+function lower(
+  g: IrGraph,
+  extra: Pick<Plan, 'unfedPlaceholders' | 'passes' | 'prunedOps' | 'constants' | 'backendName'>,
+): Plan {
+  const byKey = new Map(g.nodes.map((n) => [n.key, n]));
+  const slotOf = new Map<string, number>();
+  const slotInfo: IrOutput[] = [];
+  const variableInfo = new Map<string, IrOutput>();
+  const infoOf = (r: IrRef): IrOutput => {
+    if (r.kind !== 'out') return { dtype: r.tensor.dtype, shape: r.tensor.shape };
+    return byKey.get(r.node)!.outputs[r.index]!;
+  };
+  const slot = (r: IrRef): number => {
+    const k = refKey(r);
+    let s = slotOf.get(k);
     if (s === undefined) {
-      s = slotOf.size;
-      slotOf.set(t, s);
+      s = slotInfo.length;
+      slotOf.set(k, s);
+      slotInfo.push(infoOf(r));
     }
     return s;
   };
+  const source = (r: IrRef): Source => {
+    if (r.kind !== 'var') return slot(r);
+    variableInfo.set(r.name, infoOf(r));
+    return r.name;
+  };
   const feedSlots = new Map<Tensor, number>();
-  for (const t of feeds) feedSlots.set(t, slot(t));
-
-  const source = (t: Tensor): Source => (isVariableRead(t) ? t.op.name : slot(t));
-  const readers: { op: Operation; record: OpRecord; inputs: Source[] }[] = ordered.map((op) => {
-    const record = recordOf(op);
-    const decls = inputDecls(record, op);
-    const inputs = op.inputs.flatMap((t, i) => (decls[i]?.ref ? [] : [source(t)]));
-    return { op, record, inputs };
-  });
-  const fetchSlots = fetches.map(source);
+  for (const t of g.feeds) feedSlots.set(t, slot({ kind: 'feed', tensor: t }));
+  const inputs = g.nodes.map((n) => n.inputs.map(source));
+  const fetchSlots = g.fetches.map(source);
 
   const lastUse = new Map<number, number>();
-  readers.forEach((r, i) => r.inputs.forEach((s) => typeof s === 'number' && lastUse.set(s, i)));
+  inputs.forEach((ins, i) => ins.forEach((s) => typeof s === 'number' && lastUse.set(s, i)));
   const pinned = new Set(fetchSlots.filter((s): s is number => typeof s === 'number'));
-
-  const steps: Step[] = readers.map((r) => {
-    const outputs = r.op.outputs.map((t) => {
-      if (fed.has(t)) return -1;
-      const s = slotOf.get(t);
-      return s === undefined ? -1 : s;
-    });
-    return { op: r.op, record: r.record, inputs: r.inputs, outputs, free: [] as number[] };
-  });
+  const steps: Step[] = g.nodes.map((n, i) => ({
+    op: n.op,
+    name: n.key,
+    type: n.type,
+    record: n.record,
+    attrs: n.attrs,
+    inputs: inputs[i]!,
+    outputs: n.outputs.map((_, k) => slotOf.get(refKey(out(n.key, k))) ?? -1),
+    free: [] as number[],
+    ops: n.ops,
+    ...(n.note === undefined ? {} : { note: n.note }),
+  }));
   for (const [s, i] of lastUse) {
     if (!pinned.has(s)) (steps[i]!.free as number[]).push(s);
   }
   // Fed values nothing reads are freed before the first step.
   const unreadFeeds = [...feedSlots.values()].filter((s) => !lastUse.has(s) && !pinned.has(s));
-  const unfedPlaceholders = ordered.filter((op) => op.type === 'Placeholder');
-  return { steps, numSlots: slotOf.size, feedSlots, fetchSlots, unfedPlaceholders, unreadFeeds };
+  let disposed = false;
+  return {
+    steps,
+    numSlots: slotInfo.length,
+    feedSlots,
+    fetchSlots,
+    unreadFeeds,
+    slotInfo,
+    variableInfo,
+    ...extra,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      extra.constants.forEach((t) => t.dispose());
+    },
+  };
 }

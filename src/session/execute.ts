@@ -4,6 +4,18 @@ import type { KernelContext } from '../ops/core/define.js';
 import type { Operation } from '../graph/operation.js';
 import type { Plan } from './compile.js';
 
+/** What one run measured. */
+export interface RunStats {
+  /**
+   * The most backend memory (bytes) the run held above what was allocated when it started
+   * (feeds included in that start), sampled after each step's kernel.
+   */
+  peakBytes: number;
+  /** The step at which that peak was reached. */
+  peakStep: string;
+  steps: number;
+}
+
 /** A KernelContext whose `op` the executor moves from step to step. */
 export interface StepContext extends KernelContext {
   op: Operation;
@@ -16,8 +28,15 @@ export interface StepContext extends KernelContext {
  * tidy and every value is disposed right after its last reader. Returns the fetched tensors,
  * owned by the caller. On error every live value is disposed before rethrowing.
  */
-export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx: StepContext): tfc.Tensor[] {
+export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx: StepContext, stats?: RunStats): tfc.Tensor[] {
   const values: (tfc.Tensor | undefined)[] = new Array(plan.numSlots);
+  // Backend bytes are sampled right after each kernel returns, when its inputs and outputs are
+  // both live: everything the run holds (slots, staged variable values), not what the kernel
+  // allocated and freed inside itself.
+  const engine = tfc.engine();
+  const base = engine.state.numBytes;
+  let peak = 0;
+  let peakStep = '';
   const owned = new Set<tfc.Tensor>();
   const put = (slot: number, t: tfc.Tensor): void => {
     values[slot] = t;
@@ -41,9 +60,14 @@ export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx:
       const ins = step.inputs.map((s) => (typeof s === 'number' ? values[s]! : ctx.readVariable(s)));
       let outs: tfc.Tensor[];
       try {
-        outs = tfc.tidy(() => step.record.kernel(ins, step.op.attrs, ctx));
+        outs = tfc.tidy(() => step.record.kernel(ins, step.attrs, ctx));
       } catch (e) {
         throw locate(e, step.op);
+      }
+      const live = engine.state.numBytes - base;
+      if (live > peak) {
+        peak = live;
+        peakStep = step.name;
       }
       outs.forEach((t, i) => {
         // A kernel may hand back an input unchanged; the slot needs its own handle.
@@ -53,6 +77,11 @@ export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx:
         else put(s, out);
       });
       for (const s of step.free) free(s);
+    }
+    if (stats) {
+      stats.peakBytes = peak;
+      stats.peakStep = peakStep;
+      stats.steps = plan.steps.length;
     }
     // A fetched variable is a clone of its value, owned (and freed on error) like any other.
     const result = plan.fetchSlots.map((s) => {

@@ -7,9 +7,12 @@ import type { NDArray } from '../graph/ndarray.js';
 import type { Operation } from '../graph/operation.js';
 import type { Tensor } from '../graph/tensor.js';
 import { unfedPlaceholderMessage } from '../ops/array/placeholder.js';
-import { activateBackend, defaultBackendName, prepareBackend } from './backend.js';
+import { activateBackend, defaultBackendName, prepareBackend, resolveDefaultBackend, resolveDefaultBackendSync } from './backend.js';
 import { compile, type Plan } from './compile.js';
-import { execute } from './execute.js';
+import { execute, type RunStats } from './execute.js';
+import { explainPlan, type PlanExplanation } from './explain.js';
+import { estimatePeak } from './memory.js';
+import { resolveOptimize } from './passes/index.js';
 import { feedToTfjs, resolveFeeds, type FeedDict, type FeedKey, type FeedValue, type ResolvedFeed } from './feeds.js';
 import { flattenFetches, type FlatFetches } from './fetches.js';
 import { readAsync, readSync } from './readback.js';
@@ -34,10 +37,21 @@ export type FetchResult<F> = F extends Operation
 
 export interface SessionOptions {
   graph?: Graph;
-  /** A tfjs backend name: 'cpu' (default in Node), 'wasm', 'webgl', 'tensorflow'. */
+  /**
+   * A tfjs backend name: 'cpu', 'wasm', 'webgl', 'tensorflow'. By default wasm in Node when it
+   * initialises (else cpu), webgl in a browser (else wasm, else cpu).
+   */
   backend?: string;
-  /** Compiler passes to switch on or off by name. */
+  /**
+   * Compiler passes to switch on or off by name (all on by default): identityElimination,
+   * constantFolding, arithmeticSimplification, commonSubexpressionElimination (or cse), fusion.
+   */
   optimize?: Record<string, boolean>;
+}
+
+export interface ExplainOptions {
+  /** Print the plan with console.log (default true); the returned object is the same either way. */
+  print?: boolean;
 }
 
 const sessionOptionsSchema = z
@@ -58,12 +72,16 @@ const sessionOptionsSchema = z
  */
 export class Session {
   readonly graph: Graph;
-  readonly backend: string;
   readonly optimize: Readonly<Record<string, boolean>>;
+  /** What the last successful run measured (peak live bytes). */
+  lastRunStats: RunStats | null = null;
+  private chosenBackend: string | null;
   private readonly state = new VariableState();
   private readonly seeds = new SeedStreams();
   private readonly plans = new Map<string, Plan>();
-  private readonly subgraphs = new SubgraphRunner();
+  private readonly planStats = new WeakMap<Plan, RunStats>();
+  private plansVersion = -1;
+  private readonly subgraphs: SubgraphRunner;
   private closed = false;
 
   constructor(options: SessionOptions = {}) {
@@ -72,13 +90,26 @@ export class Session {
       throw new ValueError(`Invalid Session options: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
     }
     this.graph = options.graph ?? getDefaultGraph();
-    this.backend = options.backend ?? defaultBackendName();
-    this.optimize = Object.freeze({ ...(options.optimize ?? {}) });
+    this.chosenBackend = options.backend ?? null;
+    this.optimize = resolveOptimize(options.optimize ?? {});
+    this.subgraphs = new SubgraphRunner(() => ({ optimize: this.optimize, backendName: this.backend }));
+  }
+
+  /**
+   * The tfjs backend the session runs on. Without a `backend` option it is settled by the first
+   * run: the first default candidate that initialises (a first `runSync` takes one already
+   * initialised, else cpu); before that, the candidate it will try first.
+   */
+  get backend(): string {
+    return this.chosenBackend ?? defaultBackendName();
   }
 
   /** Resolves once the session's backend is initialised (run awaits this itself). */
-  ready(): Promise<void> {
-    return prepareBackend(this.backend);
+  async ready(): Promise<void> {
+    if (this.chosenBackend !== null) return prepareBackend(this.chosenBackend);
+    const name = await resolveDefaultBackend();
+    this.chosenBackend ??= name;
+    return prepareBackend(this.chosenBackend);
   }
 
   async run<const F>(fetches: F, feedDict?: FeedDict | null, _options?: unknown): Promise<FetchResult<F>> {
@@ -91,6 +122,7 @@ export class Session {
 
   runSync<const F>(fetches: F, feedDict?: FeedDict | null, _options?: unknown): FetchResult<F> {
     this.checkOpen();
+    this.chosenBackend ??= resolveDefaultBackendSync();
     const flat = flattenFetches(this.graph, fetches);
     const feeds = resolveFeeds(this.graph, feedDict);
     return this.runFlat(flat, feeds, false) as FetchResult<F>;
@@ -122,11 +154,49 @@ export class Session {
     };
   }
 
+  /**
+   * The plan `run(fetches, feedDict)` would execute: the ops before and after each compiler
+   * pass and what each rewrote, the fused groups, the kernels' chosen lowerings, and peak live
+   * bytes (estimated from shapes, refined by the feed values' shapes; measured too once the plan
+   * has run). Compiles (and caches) the plan but runs nothing. Prints it unless `print: false`.
+   * @example sess.explain(trainOp, {'x:0': batch})
+   */
+  explain(fetches: unknown, feedDict?: FeedDict | null, options: ExplainOptions = {}): PlanExplanation {
+    this.checkOpen();
+    this.chosenBackend ??= resolveDefaultBackendSync();
+    activateBackend(this.backend);
+    const flat = flattenFetches(this.graph, fetches);
+    const feeds = resolveFeeds(this.graph, feedDict);
+    const plan = this.plan(flat, feeds);
+    const feedShapes = new Map<number, readonly number[]>();
+    for (const f of feeds) {
+      const slot = plan.feedSlots.get(f.tensor);
+      if (slot === undefined) continue;
+      const t = feedToTfjs(f);
+      feedShapes.set(slot, t.shape);
+      t.dispose();
+    }
+    const e = explainPlan(
+      plan,
+      { fetches: [...flat.tensors.map((t) => t.name), ...flat.targets.map((o) => o.name)], feeds: feeds.map((f) => f.tensor.name) },
+      estimatePeak(plan, feedShapes),
+      this.planStats.get(plan) ?? null,
+    );
+    if (options.print ?? true) console.log(e.toString());
+    return e;
+  }
+
   /** Frees every backend tensor the session holds; later runs throw RuntimeError. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.state.dispose();
+    this.disposePlans();
+    this.subgraphs.dispose();
+  }
+
+  private disposePlans(): void {
+    for (const p of this.plans.values()) p.dispose();
     this.plans.clear();
   }
 
@@ -139,6 +209,11 @@ export class Session {
   }
 
   private plan(flat: FlatFetches, feeds: readonly ResolvedFeed[]): Plan {
+    // The graph grew: plans of the old version will not be asked for again.
+    if (this.plansVersion !== this.graph.version) {
+      this.disposePlans();
+      this.plansVersion = this.graph.version;
+    }
     const key = [
       this.graph.version,
       flat.tensors.map((t) => t.name).join(','),
@@ -152,6 +227,7 @@ export class Session {
         flat.tensors,
         flat.targets,
         feeds.map((f) => f.tensor),
+        { optimize: this.optimize, backendName: this.backend },
       );
       this.plans.set(key, plan);
     }
@@ -182,14 +258,17 @@ export class Session {
       throw e;
     }
     const txn = this.state.begin();
+    const stats: RunStats = { peakBytes: 0, peakStep: '', steps: 0 };
     let outs: tfc.Tensor[];
     try {
-      outs = execute(plan, fedValues, new RunContext(txn, this.seeds, this.backend, this.subgraphs.run));
+      outs = execute(plan, fedValues, new RunContext(txn, this.seeds, this.backend, this.subgraphs.run), stats);
     } catch (e) {
       txn.rollback();
       throw e;
     }
     txn.commit();
+    this.lastRunStats = stats;
+    this.planStats.set(plan, stats);
     const finish = (arrays: NDArray[]): unknown => {
       const byTensor = new Map(flat.tensors.map((t, i) => [t, arrays[i]!]));
       return flat.rebuild((t) => byTensor.get(t));

@@ -1,16 +1,27 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import { InvalidArgumentError } from '../errors.js';
 import type { SubgraphFunction } from '../ops/core/define.js';
-import { compile, type Plan } from './compile.js';
+import { compile, type CompileOptions, type Plan } from './compile.js';
 import { execute } from './execute.js';
 import type { RunContext } from './run_context.js';
 
 /**
  * Runs sub-graphs (cond branches, loop bodies) for one Session: each is compiled once into a
- * Plan fed at its input placeholders, then executed inside the caller's run.
+ * Plan fed at its inputs, then executed inside the caller's run (same variable transaction and
+ * random streams). Inputs are usually the function's Placeholders; a gradient function also
+ * feeds forward tensors of its body, which cuts their upstream so nothing is recomputed.
  */
 export class SubgraphRunner {
-  private readonly plans = new WeakMap<SubgraphFunction, Plan>();
+  private readonly plans = new Map<SubgraphFunction, Plan>();
+
+  /** `options`: the owning session's passes and backend, read when a sub-graph is compiled. */
+  constructor(private readonly options: () => CompileOptions = () => ({})) {}
+
+  /** Frees what the compiled sub-graphs hold (their folded constants). */
+  dispose(): void {
+    for (const p of this.plans.values()) p.dispose();
+    this.plans.clear();
+  }
 
   run = (fn: SubgraphFunction, inputs: readonly tfc.Tensor[], ctx: RunContext): tfc.Tensor[] => {
     if (inputs.length !== fn.inputs.length) {
@@ -18,7 +29,7 @@ export class SubgraphRunner {
     }
     let plan = this.plans.get(fn);
     if (!plan) {
-      plan = compile(fn.graph, fn.outputs, [], fn.inputs);
+      plan = compile(fn.graph, fn.outputs, [], fn.inputs, this.options());
       this.plans.set(fn, plan);
     }
     const unfed = plan.unfedPlaceholders[0];

@@ -41,7 +41,8 @@ export const BroadcastTo = defineOp({
         `Incompatible shapes: ${bracket(x!.shape)} vs. ${bracket(target)}`,
       );
     // tfjs' broadcastTo gives a non-empty result for zero-sized targets.
-    if (target.includes(0)) return [x!.dtype === 'string' ? tfc.fill(target, '', 'string') : tfc.zeros(target, x!.dtype)];
+    if (target.includes(0))
+      return [x!.dtype === 'string' ? tfc.fill(target, '', 'string') : tfc.zeros(target, x!.dtype)];
     return [tfc.broadcastTo(x!, target)];
   },
   // The driver sums the output-shaped gradient back to the input's shape.

@@ -40,12 +40,10 @@ export const ConcatOffset = defineOp({
   inputs: ['concat_dim:int32', 'shape*:shape_type'],
   attrs: { N: attr.int(), shape_type: attr.type('int32') },
   infer: (ins, a) =>
-    ins
-      .slice(1)
-      .map((s) => ({
-        dtype: a.shape_type,
-        shape: new TensorShape(s.shape.withRankOrThrow(1, 'shape')),
-      })),
+    ins.slice(1).map((s) => ({
+      dtype: a.shape_type,
+      shape: new TensorShape(s.shape.withRankOrThrow(1, 'shape')),
+    })),
   kernel: (ins) => {
     const axis = hostInts(ins[0]!)[0]!;
     return offsets(axis, ins.slice(1).map(hostInts), (m) => new InvalidArgumentError(m)).map((o) =>

@@ -26,6 +26,48 @@ function indexString(flat: number, shape: readonly number[]): string {
   return `[${idx.join(',')}]`;
 }
 
+const span = (start: number, length: number): number[] =>
+  Array.from({ length }, (_, i) => start + i);
+const prod = (dims: readonly number[]): number => dims.reduce((a, b) => a * b, 1);
+
+/**
+ * A gather with batch dims as one plain gather (tfjs' batchDims is wrong on wasm): each batch's
+ * block of params is laid end to end and its indices offset into its own block.
+ */
+function batchGather(params: tfc.Tensor, indices: tfc.Tensor, axis: number, b: number): tfc.Tensor {
+  const p = params.shape;
+  const outer = p.slice(b, axis);
+  const inner = p.slice(axis + 1);
+  const idxDims = indices.shape.slice(b);
+  const n = p[axis]!;
+  const batch = prod(p.slice(0, b));
+  const perBatch = prod(idxDims);
+  // params as B + [N] + O + In, flattened to [B*N] + O + In.
+  const blocks = tfc.reshape(
+    tfc.transpose(params, [
+      ...span(0, b),
+      axis,
+      ...span(b, outer.length),
+      ...span(axis + 1, inner.length),
+    ]),
+    [batch * n, ...outer, ...inner],
+  );
+  const offsets = tfc.tensor1d(
+    Array.from({ length: batch * perBatch }, (_, k) => Math.floor(k / perBatch) * n),
+    'int32',
+  );
+  const rows = tfc.gather(blocks, tfc.add(tfc.reshape(indices, [-1]), offsets), 0);
+  // B + I + O + In back to TF's B + O + I + In.
+  const shaped = tfc.reshape(rows, [...p.slice(0, b), ...idxDims, ...outer, ...inner]);
+  const i0 = b + idxDims.length;
+  return tfc.transpose(shaped, [
+    ...span(0, b),
+    ...span(i0, outer.length),
+    ...span(b, idxDims.length),
+    ...span(i0 + outer.length, inner.length),
+  ]);
+}
+
 export const GatherV2 = defineOp({
   type: 'GatherV2',
   inputs: ['params:Tparams', 'indices:Tindices', 'axis:Taxis'],
@@ -82,7 +124,10 @@ export const GatherV2 = defineOp({
       );
     // tfjs' gather rejects strings, which TF gathers like any dtype.
     if (params!.dtype === 'string') return [gatherStrings(params!, indices!, axis, batchDims)];
-    return [tfc.gather(params!, tfc.cast(indices!, 'int32'), axis, batchDims)];
+    const idx = tfc.cast(indices!, 'int32');
+    return [
+      batchDims === 0 ? tfc.gather(params!, idx, axis) : batchGather(params!, idx, axis, batchDims),
+    ];
   },
   // TF's _GatherV2Grad, dense: TF yields IndexedSlices, which it densifies with
   // UnsortedSegmentSum; here the gradient is that dense tensor directly.

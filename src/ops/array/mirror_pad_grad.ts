@@ -5,6 +5,7 @@ import { defineOp, type GradResult } from '../core/define.js';
 import { MirrorPad } from './mirror_pad.js';
 import { MIRROR_MODES, kernelMirrorPaddings, mirrorIndices } from './mirror_pad_util.js';
 import { kernelPaddings, paddedShape } from './pad_shape.js';
+import { segmentSumRows } from './unsorted_segment_sum.js';
 
 /** Sums the slices of `y` along `axis` into `n` segments by `ids` (the transpose of a gather). */
 function segmentSumAlong(y: tfc.Tensor, ids: number[], n: number, axis: number): tfc.Tensor {
@@ -12,10 +13,12 @@ function segmentSumAlong(y: tfc.Tensor, ids: number[], n: number, axis: number):
   perm.splice(axis, 1);
   perm.unshift(axis);
   const moved = axis === 0 ? y : tfc.transpose(y, perm);
-  const summed = tfc.unsortedSegmentSum(moved, tfc.tensor1d(ids, 'int32'), n);
+  const summed = segmentSumRows(moved, ids, n);
   if (axis === 0) return summed;
-  const back = perm.map((_, i) => perm.indexOf(i));
-  return tfc.transpose(summed, back);
+  return tfc.transpose(
+    summed,
+    perm.map((_, i) => perm.indexOf(i)),
+  );
 }
 
 export const MirrorPadGrad = defineOp({

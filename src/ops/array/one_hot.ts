@@ -43,15 +43,14 @@ export const OneHot = defineOp({
       throw new InvalidArgumentError(`on_value must be a scalar, but got: ${bracket(on!.shape)}`);
     if (off!.rank !== 0)
       throw new InvalidArgumentError(`off_value must be a scalar, but got: ${bracket(off!.shape)}`);
-    const dtype = computeDType(a.T);
-    // tfjs' oneHot takes numeric on/off values and puts depth last; other axes transpose it.
-    const y = tfc.oneHot(
-      tfc.cast(indices!, 'int32'),
-      d,
-      on!.dataSync()[0] as number,
-      off!.dataSync()[0] as number,
-      dtype === 'string' ? 'float32' : dtype,
-    );
+    const out = computeDType(a.T);
+    const dtype = out === 'float32' ? 'float32' : 'int32';
+    // tfjs' oneHot is exact in int32 on every backend (wasm ignores other dtypes); on and off
+    // values are then placed by arithmetic exact for 0/1 masks.
+    const hot = tfc.cast(tfc.oneHot(tfc.cast(indices!, 'int32'), d, 1, 0, 'int32'), dtype);
+    const cold = tfc.sub(tfc.scalar(1, dtype), hot);
+    const mixed = tfc.add(tfc.mul(hot, tfc.cast(on!, dtype)), tfc.mul(cold, tfc.cast(off!, dtype)));
+    const y = out === 'bool' ? tfc.cast(mixed, 'bool') : mixed;
     if (a.axis === -1 || a.axis === rank) return [y];
     const perm = Array.from({ length: rank }, (_, i) => i);
     perm.splice(a.axis, 0, rank);

@@ -51,5 +51,10 @@ export function shape(input: TensorLike, options: ShapeOptions | string = {}): T
 /** `x`'s shape for gradient builders: a host constant when fully known, else the Shape op. */
 export function shapeOrConst(x: Tensor, outType: DType = 'int32'): TensorLike {
   if (x.shape.isFullyDefined()) return Int32Array.from(x.shape.dims as number[]);
-  return applyOp(Shape, [x], { out_type: outType === 'int64' ? 'int64' : 'int32' }, { name: 'Shape' })[0]!;
+  return applyOp(
+    Shape,
+    [x],
+    { out_type: outType === 'int64' ? 'int64' : 'int32' },
+    { name: 'Shape' },
+  )[0]!;
 }

@@ -10,6 +10,23 @@ import { gather } from './gather_v2.js';
 import { bracket, hostInts, knownInt } from './util.js';
 
 /**
+ * Sums the rows of `x` into `n` rows by `ids` (negative ids dropped), with ScatterNd, which
+ * accumulates duplicates and exists on every backend (tfjs' UnsortedSegmentSum is not on wasm).
+ */
+export function segmentSumRows(x: tfc.Tensor, ids: readonly number[], n: number): tfc.Tensor {
+  const rest = x.shape.slice(1);
+  const keep = ids.flatMap((id, row) => (id >= 0 ? [row] : []));
+  if (n === 0 || keep.length === 0) return tfc.zeros([n, ...rest], x.dtype);
+  const rows = keep.length === ids.length ? x : tfc.gather(x, tfc.tensor1d(keep, 'int32'));
+  const at = tfc.tensor2d(
+    keep.map((row) => ids[row]!),
+    [keep.length, 1],
+    'int32',
+  );
+  return tfc.scatterND(at, rows, [n, ...rest]);
+}
+
+/**
  * TF's UnsortedSegmentSum (a math op in TF; here because it is the dense gradient of GatherV2).
  * Rows of `data` whose id is negative are dropped, as in TF.
  */
@@ -49,9 +66,7 @@ export const UnsortedSegmentSum = defineOp({
         `segment_ids[${bad}] = ${idValues[bad]} is out of range [0, ${n})`,
       );
     const rest = data!.shape.slice(ids!.rank);
-    const flat = tfc.reshape(data!, [idValues.length, ...rest]);
-    if (n === 0 || idValues.length === 0) return [tfc.zeros([n, ...rest], data!.dtype)];
-    return [tfc.unsortedSegmentSum(flat, tfc.tensor1d(idValues, 'int32'), n)];
+    return [segmentSumRows(tfc.reshape(data!, [idValues.length, ...rest]), idValues, n)];
   },
   // TF's _UnsortedSegmentSumGrad: each row reads its segment's gradient back. // TF1: TF also
   // zeroes rows with negative ids; here those ids must not reach a gradient.

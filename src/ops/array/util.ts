@@ -72,4 +72,3 @@ export function withValue(d: Dim, value: number): number {
   if (d !== null && d !== value) throw new ValueError(`Dimension must be ${value} but is ${d}`);
   return value;
 }
-

@@ -42,13 +42,25 @@ export const Assert = defineOp({
  * false; make other ops depend on it with tf.controlDependencies.
  * @example const check = tf.Assert(tf.less(x, 10), ['x is too large:', x])
  */
-export function assertOp(condition: TensorLike, data: readonly TensorLike[], options: { summarize?: number; name?: string } = {}): Operation {
+export function assertOp(
+  condition: TensorLike,
+  data: readonly TensorLike[],
+  options: { summarize?: number; name?: string } = {},
+): Operation {
   const graph = graphOf([condition, ...data]);
   return graph.asDefault(() =>
     graph.nameScope(options.name ?? 'Assert', (scope) => {
       const c = toPredicate(condition, 'Assert');
-      const d = data.map((x, i) => symbolicOf(x) ?? constant(x as HostValue, { name: `data_${i}` }));
-      return createListOp(Assert, graph, [c, ...d], { T: d.map((t) => t.dtype), summarize: options.summarize ?? 3 }, scope);
+      const d = data.map(
+        (x, i) => symbolicOf(x) ?? constant(x as HostValue, { name: `data_${i}` }),
+      );
+      return createListOp(
+        Assert,
+        graph,
+        [c, ...d],
+        { T: d.map((t) => t.dtype), summarize: options.summarize ?? 3 },
+        scope,
+      );
     }),
   );
 }

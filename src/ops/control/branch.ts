@@ -30,24 +30,38 @@ export function traceBody(
   scope: string,
   fn: (...args: Tensor[]) => unknown,
   what: string,
-  options: { args?: (g: FuncGraph) => Tensor[]; pivot?: Tensor | null; unpackSingleton?: boolean } = {},
+  options: {
+    args?: (g: FuncGraph) => Tensor[];
+    pivot?: Tensor | null;
+    unpackSingleton?: boolean;
+  } = {},
 ): TracedBody & { readonly args: Tensor[] } {
   if (typeof fn !== 'function') throw new TypeError(`${what} must be callable.`);
   const graph = new FuncGraph(name, outer, scope);
   return graph.trace(() => {
     const args = options.args ? options.args(graph) : [];
     let structure = fn(...args);
-    if (isThenable(structure)) throw new TypeError(`${what} must not be async: control flow branches and bodies are traced synchronously.`);
-    if (structure === undefined || structure === null) throw new ValueError(`${what} must have a return value.`);
-    if (options.unpackSingleton && Array.isArray(structure) && structure.length === 1) structure = structure[0];
-    const outputs = flatten(structure).map((leaf) => toBodyTensor(graph, leaf, options.pivot ?? null, what));
+    if (isThenable(structure))
+      throw new TypeError(
+        `${what} must not be async: control flow branches and bodies are traced synchronously.`,
+      );
+    if (structure === undefined || structure === null)
+      throw new ValueError(`${what} must have a return value.`);
+    if (options.unpackSingleton && Array.isArray(structure) && structure.length === 1)
+      structure = structure[0];
+    const outputs = flatten(structure).map((leaf) =>
+      toBodyTensor(graph, leaf, options.pivot ?? null, what),
+    );
     return { graph, structure, outputs, args };
   });
 }
 
 function toBodyTensor(graph: FuncGraph, leaf: unknown, pivot: Tensor | null, what: string): Tensor {
   if (leaf instanceof Operation) {
-    if (!pivot) throw new TypeError(`${what} returned the Operation '${leaf.name}'; only tensors can be returned here.`);
+    if (!pivot)
+      throw new TypeError(
+        `${what} returned the Operation '${leaf.name}'; only tensors can be returned here.`,
+      );
     // TF1's cond turns a returned op into the predicate, computed after the op.
     const p = graph.capture(pivot);
     return graph.controlDependencies([leaf], () => identity(p));
@@ -55,11 +69,15 @@ function toBodyTensor(graph: FuncGraph, leaf: unknown, pivot: Tensor | null, wha
   const t = symbolicOf(leaf);
   if (t) return graph.capture(t);
   if (leaf === undefined || leaf === null || typeof leaf === 'function' || isStructure(leaf)) {
-    throw new TypeError(`${what} returned ${leaf === null ? 'null' : typeof leaf} where a tensor was expected.`);
+    throw new TypeError(
+      `${what} returned ${leaf === null ? 'null' : typeof leaf} where a tensor was expected.`,
+    );
   }
   return constant(leaf as HostValue);
 }
 
 function isThenable(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
+  return (
+    typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function'
+  );
 }

@@ -28,18 +28,31 @@ export interface CaseOptions<T> {
  * Exported as `tf.case`.
  * @example const y = tf.case([[tf.less(x, 0), () => tf.negative(x)], [tf.greater(x, 10), () => tf.constant(10)]], {default: () => x})
  */
-export function caseOp<T>(predFnPairs: readonly (readonly [Tensor, () => T])[], options: CaseOptions<T> = {}): CondResult<T> {
-  if (!Array.isArray(predFnPairs)) throw new TypeError(`'pred_fn_pairs' must be a list, tuple, or dict. Received: ${describeStructure(predFnPairs)}`);
+export function caseOp<T>(
+  predFnPairs: readonly (readonly [Tensor, () => T])[],
+  options: CaseOptions<T> = {},
+): CondResult<T> {
+  if (!Array.isArray(predFnPairs))
+    throw new TypeError(
+      `'pred_fn_pairs' must be a list, tuple, or dict. Received: ${describeStructure(predFnPairs)}`,
+    );
   for (const pair of predFnPairs) {
-    if (!Array.isArray(pair) || pair.length !== 2) throw new TypeError(`Each entry in 'pred_fn_pairs' must be a 2-tuple. Received ${describeStructure(pair)}.`);
+    if (!Array.isArray(pair) || pair.length !== 2)
+      throw new TypeError(
+        `Each entry in 'pred_fn_pairs' must be a 2-tuple. Received ${describeStructure(pair)}.`,
+      );
     const pred: unknown = pair[0];
     const fn: unknown = pair[1];
-    if (!(pred instanceof Tensor)) throw new TypeError(`pred must be a Tensor, got: ${describeStructure(pred)}`);
-    if (pred.dtype !== 'bool') throw new TypeError(`pred must be Tensor of type bool: ${pred.name}`);
+    if (!(pred instanceof Tensor))
+      throw new TypeError(`pred must be a Tensor, got: ${describeStructure(pred)}`);
+    if (pred.dtype !== 'bool')
+      throw new TypeError(`pred must be Tensor of type bool: ${pred.name}`);
     if (typeof fn !== 'function') throw new TypeError(`fn for pred ${pred.name} must be callable.`);
   }
-  if (predFnPairs.length === 0) throw new ValueError("'pred_fn_pairs' must contain at least one (pred, fn) pair.");
-  if (options.default !== undefined && typeof options.default !== 'function') throw new TypeError("'default' must be callable.");
+  if (predFnPairs.length === 0)
+    throw new ValueError("'pred_fn_pairs' must contain at least one (pred, fn) pair.");
+  if (options.default !== undefined && typeof options.default !== 'function')
+    throw new TypeError("'default' must be callable.");
   const graph = graphOf(predFnPairs.map(([p]) => p));
   return graph.asDefault(() =>
     graph.nameScope(options.name ?? 'case', () => {
@@ -53,9 +66,20 @@ export function caseOp<T>(predFnPairs: readonly (readonly [Tensor, () => T])[], 
         const all = preds;
         const others = preds.slice(0, k);
         fallback = () => {
-          const checks: Operation[] = [assertOp(last, ['Input error: None of conditions evaluated as True:', stack(all, 0, 'preds_c')])];
+          const checks: Operation[] = [
+            assertOp(last, [
+              'Input error: None of conditions evaluated as True:',
+              stack(all, 0, 'preds_c'),
+            ]),
+          ];
           if (others.length > 0) {
-            checks.unshift(assertAtMostNTrue(others, 0, `Implementation error: selected default action #${k} was called, but some of other predicates are True: `));
+            checks.unshift(
+              assertAtMostNTrue(
+                others,
+                0,
+                `Implementation error: selected default action #${k} was called, but some of other predicates are True: `,
+              ),
+            );
           }
           return getDefaultGraph().controlDependencies(checks, lastAction);
         };
@@ -68,7 +92,11 @@ export function caseOp<T>(predFnPairs: readonly (readonly [Tensor, () => T])[], 
         fn = () => cond(p, action, next as () => T, { strict: options.strict ?? false });
       }
       const run = fn;
-      if (options.exclusive && preds.length > 0) return graph.controlDependencies([assertAtMostNTrue(preds, 1, 'Input error: exclusive=True')], run) as CondResult<T>;
+      if (options.exclusive && preds.length > 0)
+        return graph.controlDependencies(
+          [assertAtMostNTrue(preds, 1, 'Input error: exclusive=True')],
+          run,
+        ) as CondResult<T>;
       return run() as CondResult<T>;
     }),
   );
@@ -80,5 +108,9 @@ function assertAtMostNTrue(preds: readonly Tensor[], n: number, msg: string): Op
   const numTrue = reduceSum(cast(predsC, 'int32'), null, { name: 'num_true_conds' });
   const condition = lessEqual(numTrue, constant(n, { dtype: 'int32', name: 'n_true_conds' }));
   const names = preds.map((p) => p.name).join(', ');
-  return assertOp(condition, [`${msg}: more than ${n} conditions (${names}) evaluated as True:`, predsC], { summarize: preds.length });
+  return assertOp(
+    condition,
+    [`${msg}: more than ${n} conditions (${names}) evaluated as True:`, predsC],
+    { summarize: preds.length },
+  );
 }

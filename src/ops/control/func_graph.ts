@@ -11,7 +11,11 @@ import { applyOp } from '../core/apply.js';
 import { VARIABLE_OP_TYPES } from '../state/variable_v2.js';
 
 /** Collections a body writes through to its outer graph (TF's FuncGraph allowlist). */
-const SHARED_COLLECTIONS: readonly string[] = [GraphKeys.GLOBAL_VARIABLES, GraphKeys.LOCAL_VARIABLES, GraphKeys.TRAINABLE_VARIABLES];
+const SHARED_COLLECTIONS: readonly string[] = [
+  GraphKeys.GLOBAL_VARIABLES,
+  GraphKeys.LOCAL_VARIABLES,
+  GraphKeys.TRAINABLE_VARIABLES,
+];
 
 /**
  * Outer integer, bool and string constants up to this many elements (shapes, axes) are copied
@@ -34,6 +38,7 @@ export interface Capture {
  * (`VariableV2`) is mirrored by an op of the same name, so assignments inside reach the same
  * variable in the Session. Op names are made unique in the outermost graph's name table, so a
  * branch's ops are named as TF1 names them (`cond/mul`, then `cond/mul_1` in the other branch).
+ * @example const body = new FuncGraph('cond_true', g, 'cond'); const y = body.trace(() => tf.multiply(x, 2))
  */
 export class FuncGraph extends Graph {
   readonly name: string;
@@ -68,6 +73,7 @@ export class FuncGraph extends Graph {
     return this.asDefault(() => this.nameScope(this.scope ? `${this.scope}/` : null, fn));
   }
 
+  /** Names are unique in the outermost graph, which is also where they are marked as used. */
   override uniqueName(name: string, markAsUsed = true): string {
     const scope = this.getNameScope();
     const full = scope ? `${scope}/${name}` : name;
@@ -76,6 +82,8 @@ export class FuncGraph extends Graph {
   }
 
   override createOp(args: CreateOpArgs): Operation {
+    // A body belongs to its outermost graph: finalizing that one freezes the body too.
+    initScopeGraph(this).checkNotFinalized();
     this.checkAccess(args);
     const inputs = args.inputs.map((t) => this.capture(t));
     const own: Operation[] = [];
@@ -86,7 +94,10 @@ export class FuncGraph extends Graph {
     return super.createOp({ ...args, inputs, controlInputs: own });
   }
 
-  override controlDependencies<T>(deps: readonly (Operation | Tensor | GraphElementLike)[] | null, fn: () => T): T {
+  override controlDependencies<T>(
+    deps: readonly (Operation | Tensor | GraphElementLike)[] | null,
+    fn: () => T,
+  ): T {
     if (deps === null) return super.controlDependencies(null, fn);
     const own: (Operation | Tensor)[] = [];
     for (const d of deps) {
@@ -110,8 +121,14 @@ export class FuncGraph extends Graph {
     let inner: Tensor;
     if (VARIABLE_OP_TYPES.includes(t.op.type)) {
       inner = this.mirrorVariable(t);
-    } else if (t.op.type === Const.type && !isFloating(t.dtype) && (t.shape.size ?? Infinity) <= CONST_COPY_LIMIT) {
-      inner = this.atScope(() => applyOp(Const, [], { ...t.op.attrs }, { name: baseName(t.op.name), graph: this })[0]!);
+    } else if (
+      t.op.type === Const.type &&
+      !isFloating(t.dtype) &&
+      (t.shape.size ?? Infinity) <= CONST_COPY_LIMIT
+    ) {
+      inner = this.atScope(
+        () => applyOp(Const, [], { ...t.op.attrs }, { name: baseName(t.op.name), graph: this })[0]!,
+      );
     } else {
       let outerT = t;
       if (t.graph !== this.outer) {
@@ -119,7 +136,17 @@ export class FuncGraph extends Graph {
         outerT = this.outer.capture(t);
       }
       const existing = this.byTensor.get(outerT);
-      inner = existing ?? this.atScope(() => applyOp(Placeholder, [], { dtype: t.dtype, shape: t.shape }, { name: baseName(t.op.name), graph: this })[0]!);
+      inner =
+        existing ??
+        this.atScope(
+          () =>
+            applyOp(
+              Placeholder,
+              [],
+              { dtype: t.dtype, shape: t.shape },
+              { name: baseName(t.op.name), graph: this },
+            )[0]!,
+        );
       if (!existing) {
         this.captureList.push({ outer: outerT, inner });
         this.byTensor.set(outerT, inner);
@@ -174,7 +201,13 @@ export class FuncGraph extends Graph {
     if (!m) {
       const src = t.op;
       const op = this.withoutControlDependencies(() =>
-        super.createOp({ type: src.type, name: src.name, inputs: [], attrs: src.attrs, outputs: [{ dtype: t.dtype, shape: t.shape }] }),
+        super.createOp({
+          type: src.type,
+          name: src.name,
+          inputs: [],
+          attrs: src.attrs,
+          outputs: [{ dtype: t.dtype, shape: t.shape }],
+        }),
       );
       m = op.outputs[0]!;
       this.mirrors.set(src.name, m);
@@ -184,7 +217,9 @@ export class FuncGraph extends Graph {
 
   /** Captures are built at the body's root scope and outside any control-dependency block. */
   private atScope<T>(fn: () => T): T {
-    return this.withoutControlDependencies(() => this.nameScope(this.scope ? `${this.scope}/` : null, fn));
+    return this.withoutControlDependencies(() =>
+      this.nameScope(this.scope ? `${this.scope}/` : null, fn),
+    );
   }
 }
 
@@ -197,7 +232,10 @@ function baseName(opName: string): string {
  * name instead, one of that op's inputs is (a constant made for it carries no tensor of ours).
  */
 function inaccessible(what: Tensor | Operation | string, body: FuncGraph): ValueError {
-  const subject = typeof what === 'string' ? `A tensor used by '${what}'` : `The ${what instanceof Operation ? 'operation' : 'tensor'} '${what.name}'`;
+  const subject =
+    typeof what === 'string'
+      ? `A tensor used by '${what}'`
+      : `The ${what instanceof Operation ? 'operation' : 'tensor'} '${what.name}'`;
   const defined = typeof what === 'string' ? body : what.graph;
   const where = defined instanceof FuncGraph ? `FuncGraph(name=${defined.name})` : 'Graph';
   const from = getDefaultGraph();

@@ -26,7 +26,11 @@ export function createListOp(
   const opName = exact ? name.slice(0, -1) : graph.uniqueName(name, false);
   const parsed = parseAttrs(record.attrs as AttrSchemas, attrValues);
   if (!parsed.ok) throw new ValueError(`${record.type} '${opName}': ${parsed.message}`);
-  const ins: InferInput[] = inputs.map((t) => ({ dtype: t.dtype, shape: t.shape, value: constantValue(t) }));
+  const ins: InferInput[] = inputs.map((t) => ({
+    dtype: t.dtype,
+    shape: t.shape,
+    value: constantValue(t),
+  }));
   let outputs;
   try {
     outputs = record.infer(ins, parsed.attrs);
@@ -37,5 +41,12 @@ export function createListOp(
     }
     throw e;
   }
-  return graph.createOp({ type: record.type, name: exact ? opName : graph.uniqueName(name, true), inputs, attrs: parsed.attrs, outputs, controlInputs });
+  return graph.createOp({
+    type: record.type,
+    name: exact ? opName : graph.uniqueName(name, true),
+    inputs,
+    attrs: parsed.attrs,
+    outputs,
+    controlInputs,
+  });
 }

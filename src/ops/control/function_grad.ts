@@ -23,12 +23,23 @@ export interface FunctionGradient {
  * forward tensor (a gradient function's input) collects its gradient but passes none on,
  * since the function treats it as independent.
  */
-export function functionGradient(gradients: GradientsFn, fn: GraphFunction, ys: readonly Tensor[], xs: readonly Tensor[], scope: string): FunctionGradient {
+export function functionGradient(
+  gradients: GradientsFn,
+  fn: GraphFunction,
+  ys: readonly Tensor[],
+  xs: readonly Tensor[],
+  scope: string,
+): FunctionGradient {
   const g = fn.graph;
   return g.asDefault(() => {
     const mark = g.operations.length;
-    const dys = g.nameScope(scope ? `${scope}/` : null, () => ys.map((y) => placeholder(y.dtype, y.shape, 'dy')));
-    const grads = gradients(ys, xs, dys, { stopGradients: fn.inputs, ...(scope ? { name: `${scope}/` } : {}) });
+    const dys = g.nameScope(scope ? `${scope}/` : null, () =>
+      ys.map((y) => placeholder(y.dtype, y.shape, 'dy')),
+    );
+    const grads = gradients(ys, xs, dys, {
+      stopGradients: fn.inputs,
+      ...(scope ? { name: `${scope}/` } : {}),
+    });
     return { dys, grads, reads: forwardReads(grads, mark) };
   });
 }

@@ -7,6 +7,7 @@ import { VARIABLE_OP_TYPES } from '../state/variable_v2.js';
 /** Op types a function recomputes rather than exposes: they have no inputs and cost nothing. */
 export const RECOMPUTED: readonly string[] = ['Const', 'Placeholder', ...VARIABLE_OP_TYPES];
 
+/** Whether `x` is a GraphFunction (the check of If's and While's function attrs). */
 export function isGraphFunction(x: unknown): x is GraphFunction {
   return x instanceof GraphFunction;
 }
@@ -16,7 +17,8 @@ export function isGraphFunction(x: unknown): x is GraphFunction {
  * Placeholders; a gradient function also feeds forward tensors, which cuts their upstream) and
  * returning `outputs`. `intermediates` are the other tensors a run computes: the op exposes
  * them as extra outputs so gradients can read the forward values instead of recomputing them
- * (TF2 does the same), and computes only those a plan reads.
+ * (TF2 does the same), and keeps only those a plan reads.
+ * @example new GraphFunction({name: 'cond_true', graph: body, inputs: [xIn], outputs: [yOut]})
  */
 export class GraphFunction implements SubgraphFunction {
   readonly name: string;
@@ -35,14 +37,24 @@ export class GraphFunction implements SubgraphFunction {
    * variables, whose value changes every iteration; a loop body's computed outputs are
    * intermediates too (an If's outputs are its own outputs already).
    */
-  constructor(args: { name: string; graph: Graph; inputs: readonly Tensor[]; outputs: readonly Tensor[]; numCaptures?: number; perIteration?: readonly Tensor[] }) {
+  constructor(args: {
+    name: string;
+    graph: Graph;
+    inputs: readonly Tensor[];
+    outputs: readonly Tensor[];
+    numCaptures?: number;
+    perIteration?: readonly Tensor[];
+  }) {
     this.name = args.name;
     this.graph = args.graph;
     this.inputs = Object.freeze([...args.inputs]);
     this.outputs = Object.freeze([...args.outputs]);
     this.numCaptures = args.numCaptures ?? 0;
     this.numPerIteration = args.perIteration?.length ?? 0;
-    this.intermediates = Object.freeze([...(args.perIteration ?? []), ...computedTensors(this.inputs, this.outputs, args.perIteration !== undefined)]);
+    this.intermediates = Object.freeze([
+      ...(args.perIteration ?? []),
+      ...computedTensors(this.inputs, this.outputs, args.perIteration !== undefined),
+    ]);
   }
 
   /** This function returning also the intermediates at `indices` (after its outputs). */
@@ -51,7 +63,12 @@ export class GraphFunction implements SubgraphFunction {
     const key = indices.join(',');
     let fn = this.derived.get(key);
     if (!fn) {
-      fn = { name: this.name, graph: this.graph, inputs: this.inputs, outputs: [...this.outputs, ...indices.map((i) => this.intermediates[i]!)] };
+      fn = {
+        name: this.name,
+        graph: this.graph,
+        inputs: this.inputs,
+        outputs: [...this.outputs, ...indices.map((i) => this.intermediates[i]!)],
+      };
       this.derived.set(key, fn);
     }
     return fn;
@@ -67,7 +84,11 @@ export class GraphFunction implements SubgraphFunction {
  * (found backwards from the outputs, through data and control inputs, stopping at fed inputs),
  * except ops that need no inputs, in creation order.
  */
-function computedTensors(inputs: readonly Tensor[], outputs: readonly Tensor[], withOutputs: boolean): Tensor[] {
+function computedTensors(
+  inputs: readonly Tensor[],
+  outputs: readonly Tensor[],
+  withOutputs: boolean,
+): Tensor[] {
   const fed = new Set(inputs);
   const seen = new Set<Operation>();
   const stack: Operation[] = [];

@@ -24,7 +24,10 @@ export const If = defineOp({
   },
   infer: ([pred], a) => {
     pred!.shape.withRankOrThrow(0);
-    return a.Tout.map((dtype, i) => ({ dtype, shape: a.output_shapes[i] ?? TensorShape.unknown() }));
+    return a.Tout.map((dtype, i) => ({
+      dtype,
+      shape: a.output_shapes[i] ?? TensorShape.unknown(),
+    }));
   },
   kernel: (ins, a, ctx) => {
     const [pred, ...args] = ins;
@@ -32,7 +35,9 @@ export const If = defineOp({
     const fn = taken ? a.then_branch : a.else_branch;
     const numReal = a.then_branch.outputs.length;
     const offset = numReal + (taken ? 0 : a.then_branch.intermediates.length);
-    const wanted = fn.intermediates.map((_, j) => j).filter((j) => ctx.outputWanted?.(offset + j) ?? true);
+    const wanted = fn.intermediates
+      .map((_, j) => j)
+      .filter((j) => ctx.outputWanted?.(offset + j) ?? true);
     const outs = ctx.runSubgraph(fn.withIntermediates(wanted), args);
     const result: tfc.Tensor[] = outs.slice(0, numReal);
     for (const branch of [a.then_branch, a.else_branch]) {
@@ -43,7 +48,10 @@ export const If = defineOp({
     }
     return result;
   },
-  grad: (ctx, dys) => ifGrad(ctx.gradients, ctx.op, ctx.attrs.then_branch, ctx.attrs.else_branch, dys),
+  grad: (ctx, dys) =>
+    ifGrad(ctx.gradients, ctx.op, ctx.attrs.then_branch, ctx.attrs.else_branch, dys),
   // Branches may assign variables or draw random numbers: never fold or merge an If.
   stateful: true,
+  // Most outputs (intermediates) never get a gradient: no zeros are built for them.
+  nullGrads: true,
 });

@@ -11,7 +11,8 @@ import { If } from './if.js';
  * (an unknown rank where the ranks differ).
  */
 export function mostSpecificCompatibleShape(a: TensorShape, b: TensorShape): TensorShape {
-  if (a.dims === null || b.dims === null || a.dims.length !== b.dims.length) return TensorShape.unknown();
+  if (a.dims === null || b.dims === null || a.dims.length !== b.dims.length)
+    return TensorShape.unknown();
   return new TensorShape(a.dims.map((d, i) => (d !== null && d === b.dims![i] ? d : null)));
 }
 
@@ -20,7 +21,16 @@ export function mostSpecificCompatibleShape(a: TensorShape, b: TensorShape): Ten
  * the same dtypes); `shapes` are the static shapes of the real outputs. The branches'
  * intermediates become further outputs (see If).
  */
-export function addIf(graph: Graph, pred: Tensor, inputs: readonly Tensor[], thenFn: GraphFunction, elseFn: GraphFunction, shapes: readonly TensorShape[], name: string, controlInputs: readonly Operation[] = []): Operation {
+export function addIf(
+  graph: Graph,
+  pred: Tensor,
+  inputs: readonly Tensor[],
+  thenFn: GraphFunction,
+  elseFn: GraphFunction,
+  shapes: readonly TensorShape[],
+  name: string,
+  controlInputs: readonly Operation[] = [],
+): Operation {
   const extra = [...thenFn.intermediates, ...elseFn.intermediates];
   return createListOp(
     If,

@@ -21,7 +21,13 @@ export function isZerosFill(dy: Tensor, output: Tensor): boolean {
  * taken branch is never run twice (a dropout mask or an assignment inside it stays the one of
  * the forward run).
  */
-export function ifGrad(gradients: GradientsFn | undefined, op: Operation, thenFn: GraphFunction, elseFn: GraphFunction, dys: readonly (Tensor | null)[]): GradResult {
+export function ifGrad(
+  gradients: GradientsFn | undefined,
+  op: Operation,
+  thenFn: GraphFunction,
+  elseFn: GraphFunction,
+  dys: readonly (Tensor | null)[],
+): GradResult {
   const pred = op.inputs[0]!;
   const args = op.inputs.slice(1);
   const none: GradResult = { cond: null, input: args.map(() => null) };
@@ -35,18 +41,32 @@ export function ifGrad(gradients: GradientsFn | undefined, op: Operation, thenFn
     const j = i - offsets[b]!;
     return j >= 0 && j < branches[b]!.intermediates.length ? branches[b]!.intermediates[j]! : null;
   };
-  const yIdx = op.outputs.map((_, i) => i).filter((i) => {
-    const dy = dys[i];
-    return dy && isFloating(op.outputs[i]!.dtype) && !isZerosFill(dy, op.outputs[i]!);
-  });
+  const yIdx = op.outputs
+    .map((_, i) => i)
+    .filter((i) => {
+      const dy = dys[i];
+      return dy && isFloating(op.outputs[i]!.dtype) && !isZerosFill(dy, op.outputs[i]!);
+    });
   const xIdx = args.map((_, i) => i).filter((i) => isFloating(args[i]!.dtype));
   if (yIdx.length === 0 || xIdx.length === 0) return none;
-  if (!gradients) throw new LookupError(`Gradient of If '${op.name}' needs the gradient driver (call it through tf.gradients)`);
+  if (!gradients)
+    throw new LookupError(
+      `Gradient of If '${op.name}' needs the gradient driver (call it through tf.gradients)`,
+    );
 
   const scope = op.graph.getNameScope();
   const parts = branches.map((fn, b) => {
     const ys = yIdx.filter((i) => tensorIn(b, i) !== null);
-    const built: FunctionGradient | null = ys.length === 0 ? null : functionGradient(gradients, fn, ys.map((i) => tensorIn(b, i)!), xIdx.map((i) => fn.inputs[i]!), scope);
+    const built: FunctionGradient | null =
+      ys.length === 0
+        ? null
+        : functionGradient(
+            gradients,
+            fn,
+            ys.map((i) => tensorIn(b, i)!),
+            xIdx.map((i) => fn.inputs[i]!),
+            scope,
+          );
     return { fn, ys, built };
   });
   const hasGrad = xIdx.map((_, k) => parts.some((p) => p.built?.grads[k]));
@@ -60,7 +80,10 @@ export function ifGrad(gradients: GradientsFn | undefined, op: Operation, thenFn
     for (const t of built?.reads ?? []) {
       if (fn.inputs.includes(t) || RECOMPUTED.includes(t.op.type)) continue;
       const i = op.outputs.findIndex((_, k) => tensorIn(b, k) === t);
-      if (i < 0) throw new LookupError(`Gradient of If '${op.name}': forward value '${t.name}' is not an output of the op`);
+      if (i < 0)
+        throw new LookupError(
+          `Gradient of If '${op.name}': forward value '${t.name}' is not an output of the op`,
+        );
       fed.push(t);
       from.push(op.outputs[i]!);
     }
@@ -71,14 +94,24 @@ export function ifGrad(gradients: GradientsFn | undefined, op: Operation, thenFn
   const gradFns = parts.map(({ fn, ys, built }, b) =>
     fn.graph.asDefault(() =>
       fn.graph.nameScope(`${scope}/`, () => {
-        const ph = (dtype: DType, shape: Tensor['shape']): Tensor => placeholder(dtype, shape, 'unused');
+        const ph = (dtype: DType, shape: Tensor['shape']): Tensor =>
+          placeholder(dtype, shape, 'unused');
         const dyIns = yIdx.map((i) => {
           const k = ys.indexOf(i);
           return k >= 0 ? built!.dys[k]! : ph(op.outputs[i]!.dtype, op.outputs[i]!.shape);
         });
-        const readIns = sources.flatMap((s, other) => (other === b ? s.fed : s.fed.map((t) => ph(t.dtype, t.shape))));
-        const outs = xIdx.flatMap((i, k) => (hasGrad[k] ? [built?.grads[k] ?? zerosLike(fn.inputs[i]!)] : []));
-        return new GraphFunction({ name: `${fn.name}_grad`, graph: fn.graph, inputs: [...dyIns, ...fn.inputs, ...readIns], outputs: outs });
+        const readIns = sources.flatMap((s, other) =>
+          other === b ? s.fed : s.fed.map((t) => ph(t.dtype, t.shape)),
+        );
+        const outs = xIdx.flatMap((i, k) =>
+          hasGrad[k] ? [built?.grads[k] ?? zerosLike(fn.inputs[i]!)] : [],
+        );
+        return new GraphFunction({
+          name: `${fn.name}_grad`,
+          graph: fn.graph,
+          inputs: [...dyIns, ...fn.inputs, ...readIns],
+          outputs: outs,
+        });
       }),
     ),
   );

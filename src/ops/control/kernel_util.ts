@@ -5,36 +5,51 @@ import type { Tensor } from '../../graph/tensor.js';
 
 /** The value of a scalar predicate (TF's If / While: a scalar, read on the host). */
 export function scalarTruth(t: tfc.Tensor, what: string): boolean {
-  if (t.rank !== 0) throw new InvalidArgumentError(`${what} must be a scalar, but it has shape [${t.shape.join(',')}]`);
+  if (t.rank !== 0)
+    throw new InvalidArgumentError(
+      `${what} must be a scalar, but it has shape [${t.shape.join(',')}]`,
+    );
   return t.dataSync()[0] !== 0;
 }
 
-/** The static shape of `t` with unknown dims as 0 (a scalar for an unknown rank). */
+/** The static shape of `t` with unknown dims as 0 (a scalar for an unknown rank): an empty stack's rows. */
 function placeholderShape(t: Tensor): number[] {
   return t.shape.dims === null ? [] : t.shape.dims.map((d) => d ?? 0);
 }
 
-/** A stand-in value for an output that no step reads (an untaken branch's intermediate). */
+/**
+ * A stand-in for an output nothing will read: an intermediate no plan step wants, or one of
+ * the untaken branch (its gradient function ignores it). A scalar, so it costs nothing however
+ * large the real value would be.
+ */
 export function dummyFor(t: Tensor): tfc.Tensor {
-  const shape = placeholderShape(t);
   const dtype = computeDType(t.dtype);
-  if (dtype === 'string') return tfc.fill(shape, '', 'string');
-  return tfc.zeros(shape, dtype);
+  return dtype === 'string' ? tfc.scalar('', 'string') : tfc.scalar(0, dtype);
 }
 
 /**
  * Stacks a loop's per-iteration values of `t` along a new axis 0. Rows of different shapes (an
- * inner loop's accumulator with another trip count, an untaken branch's stand-in) are padded
- * with zeros at the end of each axis; rows of another rank than the largest (stand-ins of an
- * unknown rank) become zeros. A loop that ran no iteration gives a [0, ...] tensor.
+ * inner loop's accumulator with another trip count) are padded with zeros at the end of each
+ * axis; rows of a lower rank than the largest (an untaken branch's scalar stand-in) become
+ * zeros. A loop that ran no iteration gives a [0, ...] tensor.
  */
 export function stackRows(rows: readonly tfc.Tensor[], t: Tensor): tfc.Tensor {
   const dtype = computeDType(t.dtype);
-  if (rows.length === 0) return dtype === 'string' ? tfc.fill([0, ...placeholderShape(t)], '', 'string') : tfc.zeros([0, ...placeholderShape(t)], dtype);
+  if (rows.length === 0)
+    return dtype === 'string'
+      ? tfc.fill([0, ...placeholderShape(t)], '', 'string')
+      : tfc.zeros([0, ...placeholderShape(t)], dtype);
   const first = rows[0]!;
-  if (rows.every((r) => r.shape.length === first.shape.length && r.shape.every((d, i) => d === first.shape[i]))) return tfc.stack([...rows]);
+  if (
+    rows.every(
+      (r) => r.shape.length === first.shape.length && r.shape.every((d, i) => d === first.shape[i]),
+    )
+  )
+    return tfc.stack([...rows]);
   const rank = Math.max(...rows.map((r) => r.rank));
-  const dims = Array.from({ length: rank }, (_, i) => Math.max(...rows.filter((r) => r.rank === rank).map((r) => r.shape[i]!)));
+  const dims = Array.from({ length: rank }, (_, i) =>
+    Math.max(...rows.filter((r) => r.rank === rank).map((r) => r.shape[i]!)),
+  );
   return tfc.tidy(() =>
     tfc.stack(
       rows.map((r) => {

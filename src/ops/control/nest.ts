@@ -23,7 +23,10 @@ export function flatten(x: unknown): unknown[] {
   const out: unknown[] = [];
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(visit);
-    else if (isPlainObject(v)) Object.keys(v).sort().forEach((k) => visit(v[k]));
+    else if (isPlainObject(v))
+      Object.keys(v)
+        .sort()
+        .forEach((k) => visit(v[k]));
     else out.push(v);
   };
   visit(x);
@@ -40,23 +43,35 @@ export function packSequenceAs(structure: unknown, leaves: readonly unknown[]): 
       for (const k of Object.keys(v).sort()) out[k] = build(v[k]);
       return out;
     }
-    if (i >= leaves.length) throw new ValueError(`Structure had more leaves than the ${leaves.length} given`);
+    if (i >= leaves.length)
+      throw new ValueError(`Structure had more leaves than the ${leaves.length} given`);
     return leaves[i++];
   };
   const result = build(structure);
-  if (i !== leaves.length) throw new ValueError(`Structure had ${i} leaves, but ${leaves.length} were given`);
+  if (i !== leaves.length)
+    throw new ValueError(`Structure had ${i} leaves, but ${leaves.length} were given`);
   return result;
 }
 
 /** A short Python-like rendering for error messages. */
 export function describeStructure(x: unknown): string {
   if (Array.isArray(x)) return `[${x.map(describeStructure).join(', ')}]`;
-  if (isPlainObject(x)) return `{${Object.keys(x).sort().map((k) => `'${k}': ${describeStructure(x[k])}`).join(', ')}}`;
-  if (x instanceof Tensor) return `<tf.Tensor '${x.name}' shape=${x.shape.toString()} dtype=${x.dtype}>`;
+  if (isPlainObject(x))
+    return `{${Object.keys(x)
+      .sort()
+      .map((k) => `'${k}': ${describeStructure(x[k])}`)
+      .join(', ')}}`;
+  if (x instanceof Tensor)
+    return `<tf.Tensor '${x.name}' shape=${x.shape.toString()} dtype=${x.dtype}>`;
   if (x instanceof Operation) return `<tf.Operation '${x.name}' type=${x.type}>`;
   if (x instanceof NDArray) return `NDArray(shape=${JSON.stringify(x.shape)}, dtype=${x.dtype})`;
   if (x === undefined) return 'None';
-  if (typeof x === 'object' && x !== null && typeof (x as { toString?: unknown }).toString === 'function') return String(x);
+  if (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { toString?: unknown }).toString === 'function'
+  )
+    return String(x);
   return JSON.stringify(x) ?? String(x);
 }
 

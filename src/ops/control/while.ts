@@ -9,7 +9,9 @@ import { whileGrad } from './while_grad.js';
 
 function sameShapes(rows: readonly tfc.Tensor[]): boolean {
   const first = rows[0];
-  return rows.every((r) => r.shape.length === first!.shape.length && r.shape.every((d, i) => d === first!.shape[i]));
+  return rows.every(
+    (r) => r.shape.length === first!.shape.length && r.shape.every((d, i) => d === first!.shape[i]),
+  );
 }
 
 /** The static shape of a per-iteration accumulator of a tensor of shape `s`. */
@@ -40,7 +42,9 @@ export const While = defineOp({
   ],
   kernel: (ins, a, ctx) => {
     const n = a.T.length;
-    const wanted = a.body.intermediates.map((_, j) => j).filter((j) => ctx.outputWanted?.(n + j) ?? true);
+    const wanted = a.body.intermediates
+      .map((_, j) => j)
+      .filter((j) => ctx.outputWanted?.(n + j) ?? true);
     const body = a.body.withIntermediates(wanted);
     const rows: tfc.Tensor[][] = wanted.map(() => []);
     let vars: tfc.Tensor[] = ins;
@@ -60,7 +64,10 @@ export const While = defineOp({
       if (k < 0) return dummyFor(t);
       if (j < a.body.numPerIteration && !sameShapes(rows[k]!)) {
         // Padding a loop variable's rows would feed its gradient values of the wrong shape.
-        throw new UnimplementedError(`Gradients of a while loop whose loop variable '${t.name}' changes shape across iterations are not supported`, ctx.op.name);
+        throw new UnimplementedError(
+          `Gradients of a while loop whose loop variable '${t.name}' changes shape across iterations are not supported`,
+          ctx.op.name,
+        );
       }
       return stackRows(rows[k]!, t);
     });
@@ -69,4 +76,6 @@ export const While = defineOp({
   grad: (ctx, dys) => whileGrad(ctx.gradients, ctx.op, ctx.attrs.body, dys),
   // The body may assign variables or draw random numbers: never fold or merge a While.
   stateful: true,
+  // Most outputs (intermediates) never get a gradient: no zeros are built for them.
+  nullGrads: true,
 });

@@ -20,7 +20,8 @@ import { sliceRow } from './kernel_util.js';
  * the captured tensors; the captured tensors' gradients are summed over iterations. Inputs:
  * the forward iteration count, the gradients of the final loop variables (`num_grads`), the
  * accumulators (`num_accumulators`), the captured tensors. Outputs: the gradients of the
- * initial float loop variables, then of the float captures (`float_captures` indexes them).
+ * initial float loop variables, then of the captures the body's gradient reaches
+ * (`float_captures` indexes them among the captured inputs).
  * tfgraph has no variant dtype for TF's TensorLists, so the reverse loop is one op.
  */
 export const WhileGrad = defineOp({
@@ -34,7 +35,8 @@ export const WhileGrad = defineOp({
     Tout: attr.types([]),
     output_shapes: attr.shapes([]),
   },
-  infer: (_ins, a) => a.Tout.map((dtype, i) => ({ dtype, shape: a.output_shapes[i] ?? TensorShape.unknown() })),
+  infer: (_ins, a) =>
+    a.Tout.map((dtype, i) => ({ dtype, shape: a.output_shapes[i] ?? TensorShape.unknown() })),
   kernel: ([n, ...rest], a, ctx) => {
     const iterations = n!.dataSync()[0]!;
     const accs = rest.slice(a.num_grads, a.num_grads + a.num_accumulators);
@@ -71,17 +73,26 @@ export const WhileGrad = defineOp({
  * the forward values it needs from the While's accumulators, and a WhileGrad runs it backwards
  * over the iterations the forward loop made.
  */
-export function whileGrad(gradients: GradientsFn | undefined, op: Operation, body: GraphFunction, dys: readonly (Tensor | null)[]): GradResult {
+export function whileGrad(
+  gradients: GradientsFn | undefined,
+  op: Operation,
+  body: GraphFunction,
+  dys: readonly (Tensor | null)[],
+): GradResult {
   const n = op.inputs.length;
   const numCaps = body.numCaptures;
   const none: GradResult = { input: op.inputs.map(() => null) };
-  const range = (from: number, to: number): number[] => Array.from({ length: Math.max(to - from, 0) }, (_, k) => from + k);
+  const range = (from: number, to: number): number[] =>
+    Array.from({ length: Math.max(to - from, 0) }, (_, k) => from + k);
   const floatVars = range(2, n - numCaps).filter((i) => isFloating(op.inputs[i]!.dtype));
   const caps = range(n - numCaps, n);
   const floatCaps = caps.filter((i) => isFloating(op.inputs[i]!.dtype));
   const flowing = floatVars.some((i) => dys[i] && !isZerosFill(dys[i]!, op.outputs[i]!));
   if (!flowing || floatVars.length + floatCaps.length === 0) return none;
-  if (!gradients) throw new LookupError(`Gradient of While '${op.name}' needs the gradient driver (call it through tf.gradients)`);
+  if (!gradients)
+    throw new LookupError(
+      `Gradient of While '${op.name}' needs the gradient driver (call it through tf.gradients)`,
+    );
 
   const scope = op.graph.getNameScope();
   const built = functionGradient(
@@ -99,36 +110,55 @@ export function whileGrad(gradients: GradientsFn | undefined, op: Operation, bod
     const k = body.inputs.indexOf(t);
     if (k >= n - numCaps || (k < 0 && RECOMPUTED.includes(t.op.type))) continue;
     const j = body.intermediates.indexOf(t);
-    if (j < 0) throw new LookupError(`Gradient of While '${op.name}': forward value '${t.name}' is not accumulated by the loop`);
+    if (j < 0)
+      throw new LookupError(
+        `Gradient of While '${op.name}': forward value '${t.name}' is not accumulated by the loop`,
+      );
     perIteration.push(t);
     accumulators.push(op.outputs[n + j]!);
   }
   const capInputs = caps.map((i) => body.inputs[i]!);
+  // A capture the body's gradient does not reach has no gradient (TF returns None), whereas a
+  // loop variable's is zeros after an iteration and its own gradient after none.
+  const gradCaps = floatCaps.filter((_, k) => built.grads[floatVars.length + k]);
   const gradFn = body.graph.asDefault(() =>
     body.graph.nameScope(`${scope}/`, () => {
       const outs = [
         ...floatVars.map((_, k) => built.grads[k] ?? zerosLike(built.dys[k]!)),
-        ...floatCaps.map((i, k) => built.grads[floatVars.length + k] ?? zerosLike(body.inputs[i]!)),
+        ...gradCaps.map((i) => built.grads[floatVars.length + floatCaps.indexOf(i)]!),
       ];
-      return new GraphFunction({ name: `${body.name}_grad`, graph: body.graph, inputs: [...built.dys, ...perIteration, ...capInputs], outputs: outs });
+      return new GraphFunction({
+        name: `${body.name}_grad`,
+        graph: body.graph,
+        inputs: [...built.dys, ...perIteration, ...capInputs],
+        outputs: outs,
+      });
     }),
   );
   const gradOp = createListOp(
     WhileGrad,
     op.graph,
-    [op.outputs[0]!, ...floatVars.map((i) => dys[i] ?? zerosLike(op.outputs[i]!)), ...accumulators, ...caps.map((i) => op.inputs[i]!)],
+    [
+      op.outputs[0]!,
+      ...floatVars.map((i) => dys[i] ?? zerosLike(op.outputs[i]!)),
+      ...accumulators,
+      ...caps.map((i) => op.inputs[i]!),
+    ],
     {
       body_grad: gradFn,
       num_grads: floatVars.length,
       num_accumulators: accumulators.length,
-      float_captures: floatCaps.map((i) => i - (n - numCaps)),
-      Tout: [...floatVars, ...floatCaps].map((i) => op.inputs[i]!.dtype),
-      output_shapes: [...floatVars.map((i) => op.outputs[i]!.shape), ...floatCaps.map((i) => op.inputs[i]!.shape)],
+      float_captures: gradCaps.map((i) => i - (n - numCaps)),
+      Tout: [...floatVars, ...gradCaps].map((i) => op.inputs[i]!.dtype),
+      output_shapes: [
+        ...floatVars.map((i) => op.outputs[i]!.shape),
+        ...gradCaps.map((i) => op.inputs[i]!.shape),
+      ],
     },
     'WhileGrad',
   );
   const input: (Tensor | null)[] = op.inputs.map(() => null);
-  [...floatVars, ...floatCaps].forEach((i, k) => {
+  [...floatVars, ...gradCaps].forEach((i, k) => {
     input[i] = gradOp.outputs[k]!;
   });
   return { input };

@@ -7,6 +7,7 @@ import type { Operation } from '../../graph/operation.js';
 import { TensorShape, type Dim } from '../../graph/shape.js';
 import type { Tensor } from '../../graph/tensor.js';
 import { Const } from '../array/const.js';
+import { autopack, holdsTensor } from '../array/pack.js';
 import { parseAttrs, type AttrSchemas } from './attr.js';
 import { parseInputDecl, type InferInput, type OpRecord, type ParsedInputDecl } from './define.js';
 import { graphOf, symbolicOf } from './tensor_like.js';
@@ -91,8 +92,16 @@ export function applyOpFull<S extends AttrSchemas>(
     throw new TypeError(`${where()}: expected ${decls.length} inputs (${record.inputs.join(', ')}), got ${inputs.length}`);
   }
 
+  // TF's autopacking: a list holding tensors, given for a single-tensor input, becomes a Pack
+  // named '<op>/<input>' (reshape(x, [shape(x)[0], -1]) packs 'Reshape/shape').
+  const given = inputs.map((raw, i) => {
+    const decl = decls[i]!;
+    if (decl.list || !holdsTensor(raw)) return raw;
+    return graph.asDefault(() => graph.nameScope(`${opName}/`, () => autopack(raw, decl.name, decl.fixed ?? undefined)));
+  });
+
   const resolved: ResolvedInput[] = decls.map((decl, i) => {
-    const raw = inputs[i];
+    const raw = given[i];
     const list = decl.list ? raw : [raw];
     if (!Array.isArray(list)) throw new TypeError(`${where()}: input '${decl.name}' must be a list of tensors`);
     return {
@@ -198,7 +207,8 @@ export function applyOpFull<S extends AttrSchemas>(
           return;
         }
         const v = it.value!;
-        const constName = graph.uniqueName(r.decl.list && k > 0 ? `${r.decl.name}_${k}` : r.decl.name);
+        // TF names list entries convert_n_to_tensor-style: values_0, values_1, ...
+        const constName = graph.uniqueName(r.decl.list ? `${r.decl.name}_${k}` : r.decl.name);
         const c = graph.createOp({
           type: Const.type,
           name: constName,

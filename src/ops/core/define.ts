@@ -111,6 +111,11 @@ export interface OpRecord<S extends AttrSchemas = AttrSchemas> {
    * the gradient driver sums it back to each input's shape (once, for all such ops).
    */
   readonly broadcasts?: boolean;
+  /**
+   * The rule takes null for an output with no gradient instead of zeros (cond and loop ops,
+   * whose many intermediate outputs mostly have none).
+   */
+  readonly nullGrads?: boolean;
   /** Stateful ops (variables, assignments, random) are never folded, merged or pruned as pure. */
   readonly stateful?: boolean;
   /** The output's value when it is known while building, for shape inference downstream. */
@@ -120,6 +125,11 @@ export interface OpRecord<S extends AttrSchemas = AttrSchemas> {
    * where unknown), e.g. Shape of a partly known shape; see InferInput.partial.
    */
   partialValue?(ins: readonly InferInput[], attrs: Attrs<S>): readonly (number | null)[] | null;
+  /**
+   * Which implementation the kernel picks for these attrs on a backend (e.g. 'tfjs conv2d' or
+   * 'im2col matMul'), for `session.explain`; absent where the kernel has only one.
+   */
+  lowering?(attrs: Attrs<S>, backendName: string): string;
 }
 
 /** Declares an op type. The record is plain data; importing it has no side effects. */

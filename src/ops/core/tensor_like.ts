@@ -9,7 +9,8 @@ export interface TensorConvertible {
   toTensor(): Tensor;
 }
 
-export type TensorLike = Tensor | TensorConvertible | HostValue;
+/** A list may mix tensors and host values: TF autopacks it (a Pack op) where one tensor is expected. */
+export type TensorLike = Tensor | TensorConvertible | HostValue | readonly TensorLike[];
 
 export function isTensorConvertible(x: unknown): x is TensorConvertible {
   return typeof x === 'object' && x !== null && !(x instanceof Tensor) && typeof (x as { toTensor?: unknown }).toTensor === 'function';

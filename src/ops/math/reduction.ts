@@ -18,6 +18,15 @@ export { shapeOrConst } from './shape_util.js';
 const reductionAttrs = { keep_dims: attr.bool(false), T: attr.type(), Tidx: attr.type('int32') };
 export type ReductionAttrs = typeof reductionAttrs;
 
+/** What reducing nothing gives, as TF defines it (its identity; Max/Min: the dtype's extremes). */
+const EMPTY_REDUCTION: Readonly<Record<string, (dtype: string) => number | undefined>> = {
+  Sum: () => 0,
+  Prod: () => 1,
+  Max: (d) => (d === 'int32' ? -2147483648 : -Infinity),
+  Min: (d) => (d === 'int32' ? 2147483647 : Infinity),
+  Mean: (d) => (d === 'int32' ? undefined : NaN),
+};
+
 /** A reduction op (Sum, Mean, Max, ...) of `input` over `reduction_indices` (a scalar or vector). */
 export function defineReduction(
   type: string,
@@ -41,7 +50,14 @@ export function defineReduction(
     kernel: ([x, axes], a) => {
       const ax = normalizeAxes(Array.from(axes!.dataSync()), x!.rank);
       // Reducing over no axes is the identity (keep_dims changes nothing either).
-      return [ax.length === 0 ? tfc.clone(x!) : kernel(x!, ax, a.keep_dims)];
+      if (ax.length === 0) return [tfc.clone(x!)];
+      const empty = x!.size === 0 ? EMPTY_REDUCTION[type]?.(x!.dtype) : undefined;
+      if (empty !== undefined) {
+        // tfjs 4.22's wasm Sum (and others) leave an empty reduction's result uninitialised.
+        const shape = x!.shape.flatMap((d, i) => (!ax.includes(i) ? [d] : a.keep_dims ? [1] : []));
+        return [tfc.fill(shape, empty, x!.dtype)];
+      }
+      return [kernel(x!, ax, a.keep_dims)];
     },
     grad,
   });

@@ -8,11 +8,12 @@ import { Conv2DBackpropInput } from './conv2d_backprop_input.js';
 import { convBackpropFilterKernel } from './conv_backprop_kernels.js';
 import { convOpAttrs, type ConvOptions, type PaddingArg } from './conv_builder.js';
 import { CONV2D_ATTRS, convBackpropFilterShape } from './conv_shape.js';
+import { filterGradLowering } from './lowering.js';
 
 /**
- * The gradient of Conv2D with respect to its filter. The kernel is always the fast form (one
- * forward convolution of the input with dy): tfjs' cpu kernel is ~70x slower than a conv of
- * the same size and wasm has none.
+ * The gradient of Conv2D with respect to its filter. The kernel is the form lowering.ts picks
+ * per backend (one forward convolution of the input with dy everywhere: tfjs' cpu kernel is
+ * ~10x slower than that conv and wasm has none).
  */
 export const Conv2DBackpropFilter = defineOp({
   type: 'Conv2DBackpropFilter',
@@ -21,9 +22,10 @@ export const Conv2DBackpropFilter = defineOp({
   infer: ([x, sizes, dy], a) => [
     { dtype: a.T, shape: convBackpropFilterShape('Conv2DBackpropFilter', x!, sizes!, dy!, a) },
   ],
-  kernel: ([x, sizes, dy], a) => [
-    convBackpropFilterKernel('Conv2DBackpropFilter', x!, sizes!, dy!, a),
+  kernel: ([x, sizes, dy], a, ctx) => [
+    convBackpropFilterKernel('Conv2DBackpropFilter', x!, sizes!, dy!, a, ctx.backendName),
   ],
+  lowering: (a, backendName) => filterGradLowering('Conv2DBackpropFilter', backendName, a),
   // TF's _Conv2DBackpropFilterGrad: linear in input and in out_backprop.
   grad: ({ inputs: [x, , dy], attrs }, [g]): GradResult => ({
     input: applyOp(Conv2DBackpropInput, [shapeOf(x!), g!, dy!], attrs)[0]!,

@@ -8,6 +8,7 @@ import { Conv2DBackpropFilter } from './conv2d_backprop_filter.js';
 import { convBackpropInputKernel } from './conv_backprop_kernels.js';
 import { convOpAttrs, type ConvOptions, type PaddingArg } from './conv_builder.js';
 import { CONV2D_ATTRS, convBackpropInputShape } from './conv_shape.js';
+import { inputGradLowering } from './lowering.js';
 
 /** The gradient of Conv2D with respect to its input; tf.nn.conv2dTranspose builds it. */
 export const Conv2DBackpropInput = defineOp({
@@ -20,6 +21,7 @@ export const Conv2DBackpropInput = defineOp({
   kernel: ([sizes, w, dy], a, ctx) => [
     convBackpropInputKernel('Conv2DBackpropInput', sizes!, w!, dy!, a, ctx.backendName),
   ],
+  lowering: (a, backendName) => inputGradLowering('Conv2DBackpropInput', backendName, a),
   // TF's _Conv2DBackpropInputGrad: the op is linear in filter and in out_backprop.
   grad: ({ inputs: [, w, dy], attrs }, [g]): GradResult => ({
     input_sizes: null,

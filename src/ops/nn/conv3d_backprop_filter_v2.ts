@@ -8,8 +8,9 @@ import { Conv3DBackpropInputV2 } from './conv3d_backprop_input_v2.js';
 import { convBackpropFilterKernel } from './conv_backprop_kernels.js';
 import { convOpAttrs, type ConvOptions } from './conv_builder.js';
 import { CONV3D_ATTRS, convBackpropFilterShape } from './conv_shape.js';
+import { filterGradLowering } from './lowering.js';
 
-/** The gradient of Conv3D with respect to its filter, always as one forward convolution. */
+/** The gradient of Conv3D with respect to its filter, in the form lowering.ts picks per backend. */
 export const Conv3DBackpropFilterV2 = defineOp({
   type: 'Conv3DBackpropFilterV2',
   inputs: ['input', 'filter_sizes:int32', 'out_backprop'],
@@ -17,9 +18,10 @@ export const Conv3DBackpropFilterV2 = defineOp({
   infer: ([x, sizes, dy], a) => [
     { dtype: a.T, shape: convBackpropFilterShape('Conv3DBackpropFilterV2', x!, sizes!, dy!, a) },
   ],
-  kernel: ([x, sizes, dy], a) => [
-    convBackpropFilterKernel('Conv3DBackpropFilterV2', x!, sizes!, dy!, a),
+  kernel: ([x, sizes, dy], a, ctx) => [
+    convBackpropFilterKernel('Conv3DBackpropFilterV2', x!, sizes!, dy!, a, ctx.backendName),
   ],
+  lowering: (a, backendName) => filterGradLowering('Conv3DBackpropFilterV2', backendName, a),
   // TF's _Conv3DBackpropFilterGrad.
   grad: ({ inputs: [x, , dy], attrs }, [g]): GradResult => ({
     input: applyOp(Conv3DBackpropInputV2, [shapeOf(x!), g!, dy!], attrs)[0]!,

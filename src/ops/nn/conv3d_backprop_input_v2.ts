@@ -9,6 +9,7 @@ import { Conv3DBackpropFilterV2 } from './conv3d_backprop_filter_v2.js';
 import { convBackpropInputKernel } from './conv_backprop_kernels.js';
 import { convOpAttrs, type ConvOptions } from './conv_builder.js';
 import { CONV3D_ATTRS, convBackpropInputShape } from './conv_shape.js';
+import { inputGradLowering } from './lowering.js';
 
 /** The gradient of Conv3D with respect to its input; tf.nn.conv3dTranspose builds it. */
 export const Conv3DBackpropInputV2 = defineOp({
@@ -24,6 +25,7 @@ export const Conv3DBackpropInputV2 = defineOp({
   kernel: ([sizes, w, dy], a, ctx) => [
     convBackpropInputKernel('Conv3DBackpropInputV2', sizes!, w!, dy!, a, ctx.backendName),
   ],
+  lowering: (a, backendName) => inputGradLowering('Conv3DBackpropInputV2', backendName, a),
   // TF's _Conv3DBackpropInputGrad.
   grad: ({ inputs: [, w, dy], attrs }, [g]): GradResult => {
     const { Tshape: _t, ...conv } = attrs;

@@ -22,6 +22,8 @@ import {
   convGeometry,
   type ConvAttrLike,
 } from './conv_shape.js';
+import { convBackpropInputSubPixel } from './conv_subpixel.js';
+import { filterGradLowering, inputGradLowering, type InputGradImpl } from './lowering.js';
 
 /**
  * The gradients of a convolution, each expressed as a forward convolution (conv_kernels.ts):
@@ -53,23 +55,24 @@ export function upsample(x: tfc.Tensor, strides: readonly number[]): tfc.Tensor 
 }
 
 /**
- * The filter of the transposed convolution: spatially flipped, in/out depth swapped, with the
- * groups of a grouped filter kept apart. w [...k, Cin/g, F] -> [...k, F/g, Cin].
+ * The filter of the transposed convolution: spatially flipped (unless `flip` is false), in/out
+ * depth swapped, with the groups of a grouped filter kept apart. w [...k, Cin/g, F] ->
+ * [...k, F/g, Cin].
  */
-function transposedFilter(w: tfc.Tensor, groups: number): tfc.Tensor {
+export function transposedFilter(w: tfc.Tensor, groups: number, flip = true): tfc.Tensor {
   const nd = w.rank - 2;
   const ks = w.shape.slice(0, nd);
   const cig = w.shape[nd]!;
   const cog = w.shape[nd + 1]! / groups;
-  const flipped = tfc.reverse(w, range(0, nd));
+  const flipped = flip ? tfc.reverse(w, range(0, nd)) : w;
   const split = tfc.reshape(flipped, [...ks, cig, groups, cog]);
   const swapped = tfc.transpose(split, [...range(0, nd), nd + 2, nd + 1, nd]);
   return tfc.reshape(swapped, [...ks, cog, groups * cig]);
 }
 
 export interface BackpropInputOptions {
-  /** Use tfjs' own Conv2DBackpropInput / Conv3DBackpropInputV2 where it covers the case. */
-  stock: boolean;
+  /** The lowering (lowering.ts); 'native' and 'sub-pixel' fall back where they do not apply. */
+  impl: InputGradImpl;
   /** The op's padding mode: tfjs' stock kernels take only SAME / VALID for 3-D. */
   padding: string;
 }
@@ -92,7 +95,16 @@ export function convBackpropInputChannelsLast(
   if (dy.size === 0 || w.size === 0 || inShape.some((d) => d === 0)) return tfc.zeros([...inShape]);
   const groups = inShape[nd + 1]! / w.shape[nd]!;
   const ks = w.shape.slice(0, nd);
-  if (opts.stock && groups === 1 && dilations.every((d) => d === 1)) {
+  const undilated = dilations.every((d) => d === 1);
+  if (opts.impl === 'sub-pixel' && nd === 2 && undilated)
+    return convBackpropInputSubPixel(
+      dy,
+      transposedFilter(w, groups, false),
+      inShape,
+      strides,
+      pads,
+    );
+  if (opts.impl === 'native' && groups === 1 && undilated) {
     if (nd === 2) {
       const pad: [[number, number], [number, number], [number, number], [number, number]] = [
         [0, 0],
@@ -197,7 +209,7 @@ function sizesInput(v: number[]): { dtype: 'int32'; shape: TensorShape; value: N
 
 /** Kernel of Conv2DBackpropInput / Conv3DBackpropInputV2 in any data format. */
 export function convBackpropInputKernel(
-  opType: string,
+  opType: 'Conv2DBackpropInput' | 'Conv3DBackpropInputV2',
   sizes: tfc.Tensor,
   w: tfc.Tensor,
   dy: tfc.Tensor,
@@ -218,8 +230,7 @@ export function convBackpropInputKernel(
   const g = convGeometry(opType, a);
   const inShape = shapeToChannelsLast(shape.dims as number[], g.df);
   const pads = padsFor(g, spatialOfLast(inShape), w.shape.slice(0, g.nd));
-  // wasm's Conv2DBackpropInput is a scalar loop (~40x slower than the composed conv there).
-  const stock = backendName !== 'wasm';
+  const impl = inputGradLowering(opType, backendName, a);
   const dx = convBackpropInputChannelsLast(
     toChannelsLast(dy, g.df),
     w,
@@ -227,18 +238,19 @@ export function convBackpropInputKernel(
     g.strides,
     g.dilations,
     pads,
-    { stock, padding: g.padding },
+    { impl, padding: g.padding },
   );
   return fromChannelsLast(dx, g.df);
 }
 
-/** Kernel of Conv2DBackpropFilter / Conv3DBackpropFilterV2 in any data format (always the fast form). */
+/** Kernel of Conv2DBackpropFilter / Conv3DBackpropFilterV2 in any data format. */
 export function convBackpropFilterKernel(
-  opType: string,
+  opType: 'Conv2DBackpropFilter' | 'Conv3DBackpropFilterV2',
   x: tfc.Tensor,
   sizes: tfc.Tensor,
   dy: tfc.Tensor,
   a: ConvAttrLike,
+  backendName: string,
 ): tfc.Tensor {
   const v = readSizes(sizes, 'filter_sizes');
   checkAtRuntime(() =>
@@ -255,12 +267,23 @@ export function convBackpropFilterKernel(
     g.padding,
     g.explicit,
   );
-  return convBackpropFilterChannelsLast(
-    xl,
-    toChannelsLast(dy, g.df),
-    v,
-    g.strides,
-    g.dilations,
-    pads,
-  );
+  const dyl = toChannelsLast(dy, g.df);
+  const groups = xl.shape[g.nd + 1]! / v[g.nd]!;
+  if (filterGradLowering(opType, backendName, a) === 'native' && groups === 1)
+    return stockFilterGrad(xl, dyl, v, g.strides, g.padding === 'SAME' ? 'same' : 'valid');
+  return convBackpropFilterChannelsLast(xl, dyl, v, g.strides, g.dilations, pads);
+}
+
+/** tfjs' own channels-last filter-gradient kernel (no dilations, SAME or VALID). */
+function stockFilterGrad(
+  x: tfc.Tensor,
+  dy: tfc.Tensor,
+  filterShape: readonly number[],
+  strides: readonly number[],
+  pad: 'same' | 'valid',
+): tfc.Tensor {
+  if (x.size === 0 || dy.size === 0) return tfc.zeros([...filterShape]);
+  const kernel = strides.length === 2 ? 'Conv2DBackpropFilter' : 'Conv3DBackpropFilterV2';
+  const attrs = { strides: [...strides], pad, filterShape: [...filterShape], dataFormat: 'NHWC' };
+  return tfc.engine().runKernel(kernel, { x, dy }, attrs) as tfc.Tensor;
 }

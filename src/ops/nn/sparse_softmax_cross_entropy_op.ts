@@ -46,7 +46,8 @@ export const SparseSoftmaxCrossEntropyWithLogits = defineOp({
         `Received a label value of ${bad} which is outside the valid range of [0, ${classes}).  Label values: ${Array.from(labels).join(' ')}`,
       );
     }
-    return xentKernel(f!, tfc.oneHot(tfc.cast(l!, 'int32'), classes, 1, 0, f!.dtype));
+    // tfjs 4.22's wasm OneHot writes int32 whatever dtype it is given: make int32, then cast.
+    return xentKernel(f!, tfc.cast(tfc.oneHot(tfc.cast(l!, 'int32'), classes), f!.dtype));
   },
   // TF's _SparseSoftmaxCrossEntropyWithLogitsGrad: no gradient for the integer labels.
   grad: ({ inputs: [logits], outputs: [, backprop] }, [gradLoss, gradGrad]) => ({

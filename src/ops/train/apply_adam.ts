@@ -18,11 +18,15 @@ export const ApplyAdam = defineApplyOp(
     const g = x['grad']!;
     const b1 = x['beta1']!;
     const b2 = x['beta2']!;
-    const lrT = tfc.div(tfc.mul(x['lr']!, tfc.sqrt(tfc.sub(1, x['beta2_power']!))), tfc.sub(1, x['beta1_power']!));
-    const m = tfc.add(tfc.mul(b1, x['m']!), tfc.mul(tfc.sub(1, b1), g));
-    const v = tfc.add(tfc.mul(b2, x['v']!), tfc.mul(tfc.sub(1, b2), tfc.square(g)));
-    const mHat = a.use_nesterov ? tfc.add(tfc.mul(b1, m), tfc.mul(tfc.sub(1, b1), g)) : m;
-    const step = tfc.div(tfc.mul(lrT, mHat), tfc.add(tfc.sqrt(v), x['epsilon']!));
+    // Each quantity in its own tidy: its temporaries (variable-sized) go as soon as it is made,
+    // so a step holds a few variable-sized tensors at a time, not a dozen.
+    const lrT = tfc.tidy(() => tfc.div(tfc.mul(x['lr']!, tfc.sqrt(tfc.sub(1, x['beta2_power']!))), tfc.sub(1, x['beta1_power']!)));
+    const m = tfc.tidy(() => tfc.add(tfc.mul(b1, x['m']!), tfc.mul(tfc.sub(1, b1), g)));
+    const v = tfc.tidy(() => tfc.add(tfc.mul(b2, x['v']!), tfc.mul(tfc.sub(1, b2), tfc.square(g))));
+    const step = tfc.tidy(() => {
+      const mHat = a.use_nesterov ? tfc.add(tfc.mul(b1, m), tfc.mul(tfc.sub(1, b1), g)) : m;
+      return tfc.div(tfc.mul(lrT, mHat), tfc.add(tfc.sqrt(v), x['epsilon']!));
+    });
     return { var: tfc.sub(x['var']!, step), m, v };
   },
 );

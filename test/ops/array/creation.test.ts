@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as tf from '../../../src/index.js';
-import { runOpCase, type OpCase } from '../../util/op_cases.js';
-import { iota, nd, size } from './ref.js';
+import { type OpCase } from '../../util/op_cases.js';
+import { iota, nd, size, runBoth } from './ref.js';
 
 afterEach(() => tf.resetDefaultGraph());
 
@@ -54,7 +54,12 @@ describe('creation ops: values and static shapes', () => {
       staticShape: '(?, ?)',
       expected: full([3, 1], 0),
     },
-    { name: 'zeros of zero size', build: () => tf.zeros([2, 0]), staticShape: '(2, 0)', expected: { shape: [2, 0], values: [] } },
+    {
+      name: 'zeros of zero size',
+      build: () => tf.zeros([2, 0]),
+      staticShape: '(2, 0)',
+      expected: { shape: [2, 0], values: [] },
+    },
     {
       name: 'fill to zero size',
       build: () => tf.fill(tf.placeholder('int32', [1], 'd'), 3),
@@ -206,7 +211,7 @@ describe('creation ops: values and static shapes', () => {
       staticShape: '(3, 2)',
       expected: { shape: [3, 2], values: [1, 2, 3, 4, 5, 6] },
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 });
 
 describe('creation ops: errors', () => {
@@ -267,7 +272,7 @@ describe('creation ops: errors', () => {
       throws: /Cannot convert a partially known TensorShape \(\?, 2\) to a Tensor/,
       throwsClass: tf.TypeError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 });
 
 describe('creation ops: graphs as TF1 builds them', () => {

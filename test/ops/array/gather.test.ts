@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as tf from '../../../src/index.js';
 import { unsortedSegmentSum } from '../../../src/ops/array/unsorted_segment_sum.js';
-import { runOpCase, type OpCase } from '../../util/op_cases.js';
-import { at, build, gatherRef, iota, nd, rand, type Arr } from './ref.js';
+import { type OpCase } from '../../util/op_cases.js';
+import { at, build, gatherRef, iota, nd, rand, type Arr, runBoth } from './ref.js';
 
 afterEach(() => tf.resetDefaultGraph());
 
@@ -141,7 +141,7 @@ describe('gather', () => {
       throws: /indices\[1,0\] = -1 is not in \[0, 3\)/,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it('builds GatherV2 with Tparams, Tindices, Taxis and batch_dims', () => {
     const y = tf.gather(p([2, 3]), [1, 0], { axis: 1 });
@@ -182,6 +182,13 @@ describe('oneHot', () => {
       expected: oneHotRef(ind, 3, 1),
     },
     {
+      name: 'bool on/off values',
+      build: () => tf.oneHot([1, 0], 2, { onValue: true, offValue: false }),
+      staticShape: '(2, 2)',
+      dtype: 'bool',
+      expected: oneHotRef({ shape: [2], data: [1, 0] }, 2, -1),
+    },
+    {
       name: 'unknown rank',
       build: () => tf.oneHot(p(null, 'i', 'int32'), 3),
       feeds: { 'i:0': nd('int32', ind) },
@@ -213,7 +220,7 @@ describe('oneHot', () => {
       throws: /dtype float32 of on_value does not match dtype int32 of off_value/,
       throwsClass: tf.TypeError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it('names one_hot/on_value and one_hot/off_value, or Const/Const_1 when given', () => {
     tf.oneHot([0, 2], 3);
@@ -263,5 +270,5 @@ describe('unsortedSegmentSum (the dense gradient of gather)', () => {
       throws: /segment_ids\[2\] = 3 is out of range \[0, 3\)/,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 });

@@ -81,3 +81,50 @@ describe('GraphDef nodes as TF1 writes them', () => {
     expect(ours.sort(byName)).toEqual([...TF[key]!].sort(byName));
   });
 });
+
+describe('autopacking and list names as TF1', () => {
+  it('a list holding tensors becomes <op>/<input> Pack with index-named Consts', () => {
+    const x = tf.placeholder('float32', [null, 2, 3], 'x');
+    const y = tf.reshape(x, [
+      tf.stridedSlice(tf.shape(x), [0], [1], [1], { shrinkAxisMask: 1 }),
+      -1,
+    ]);
+    const t = tf.tile(x, [
+      tf.stridedSlice(tf.shape(x), [0], [1], [1], { shrinkAxisMask: 1 }),
+      1,
+      1,
+    ]);
+    const names = tf
+      .getDefaultGraph()
+      .getOperations()
+      .map((o) => [o.name, o.type]);
+    expect(names).toContainEqual(['Reshape/shape/1', 'Const']);
+    expect(names).toContainEqual(['Reshape/shape', 'Pack']);
+    expect(names).toContainEqual(['Tile/multiples/2', 'Const']);
+    expect(y.op.inputs[1]!.op.name).toBe('Reshape/shape');
+    expect(y.shape.toString()).toBe('(?, ?)');
+    expect(t.shape.toString()).toBe('(?, 2, 3)');
+  });
+
+  it('stack along axis 0: a Const for host values, autopacked when mixed; list inputs named values_<i>', () => {
+    const x = tf.placeholder('float32', [], 'x');
+    expect(tf.stack([1, 2]).op.type).toBe('Const');
+    tf.stack([x, 1, 2]);
+    tf.concat([[1, 2], [3]], 0);
+    const names = tf
+      .getDefaultGraph()
+      .getOperations()
+      .map((o) => o.name);
+    expect(names).toEqual([
+      'x',
+      'stack',
+      'stack_1/1',
+      'stack_1/2',
+      'stack_1',
+      'concat/values_0',
+      'concat/values_1',
+      'concat/axis',
+      'concat',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as tf from '../../../src/index.js';
-import { runOpCase, type OpCase } from '../../util/op_cases.js';
-import { build, iota, nd, padRef, rand, tileRef } from './ref.js';
+import { type OpCase } from '../../util/op_cases.js';
+import { build, iota, nd, padRef, rand, tileRef, runBoth } from './ref.js';
 
 afterEach(() => tf.resetDefaultGraph());
 
@@ -232,7 +232,7 @@ describe('pad', () => {
       throws: /Paddings must be non-negative: -1 0/,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it('builds Pad, PadV2 or MirrorPad with TF1 attrs', () => {
     const a = tf.pad(p([2, 3]), [
@@ -370,7 +370,7 @@ describe('tile / broadcastTo', () => {
       throws: /Incompatible shapes: \[2,3\] vs\. \[4,3,3\]/,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 });
 
 describe('BroadcastGradientArgs', () => {

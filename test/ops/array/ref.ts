@@ -1,7 +1,7 @@
 // Independent references for the array op tests: explicit index loops over row-major data,
 // sharing no code with the ops under test.
 import * as tf from '../../../src/index.js';
-import { rng } from '../../util/op_cases.js';
+import { rng, runOpCase, type OpCase } from '../../util/op_cases.js';
 
 export interface Arr {
   shape: number[];
@@ -228,4 +228,13 @@ export function tileRef(a: Arr, multiples: number[]): Expected {
       idx.map((i, d) => i % a.shape[d]!),
     ),
   );
+}
+
+/**
+ * Runs an op-case row on cpu and again on wasm (the default backend in Node), whose stock
+ * kernels differ from cpu's in places.
+ */
+export async function runBoth(c: OpCase): Promise<void> {
+  await runOpCase(c);
+  await runOpCase({ ...c, name: `[wasm] ${c.name}`, backend: 'wasm' });
 }

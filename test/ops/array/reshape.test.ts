@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as tf from '../../../src/index.js';
-import { runOpCase, type OpCase } from '../../util/op_cases.js';
-import { iota, nd } from './ref.js';
+import { type OpCase } from '../../util/op_cases.js';
+import { iota, nd, runBoth } from './ref.js';
 
 afterEach(() => tf.resetDefaultGraph());
 
@@ -156,7 +156,7 @@ describe('reshape', () => {
       staticShape: '()',
       expected: same([], [5]),
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it.each<OpCase>([
     {
@@ -203,7 +203,7 @@ describe('reshape', () => {
       throws: /Shape must be rank 1 but is rank 2/,
       throwsClass: tf.ValueError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 });
 
 describe('expandDims / squeeze', () => {
@@ -285,7 +285,7 @@ describe('expandDims / squeeze', () => {
       staticShape: '<unknown>',
       expected: same([2, 3], x123.data),
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it.each<OpCase>([
     {
@@ -326,7 +326,7 @@ describe('expandDims / squeeze', () => {
       throws: /Can not squeeze dim\[0\], expected a dimension of 1, got 2/,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 });
 
 describe('shape / size / rank', () => {
@@ -388,7 +388,7 @@ describe('shape / size / rank', () => {
       staticShape: '(2,)',
       expected: same([2], [1, 3]),
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it('builds Const for known shapes and ops otherwise, as TF1 names them', () => {
     const x = p([2, 3]);

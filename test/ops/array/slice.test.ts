@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as tf from '../../../src/index.js';
-import { runOpCase, type OpCase } from '../../util/op_cases.js';
-import { iota, nd, rand, sliceRef, stridedRef, type Item } from './ref.js';
+import { type OpCase } from '../../util/op_cases.js';
+import { iota, nd, rand, sliceRef, stridedRef, type Item, runBoth } from './ref.js';
 
 afterEach(() => tf.resetDefaultGraph());
 
@@ -130,7 +130,7 @@ describe('stridedSlice against numpy indexing by definition', () => {
         },
       ];
     }),
-  )('$name', runOpCase);
+  )('$name', runBoth);
 
   it.each<OpCase>([
     {
@@ -212,7 +212,7 @@ describe('stridedSlice against numpy indexing by definition', () => {
       throws: /slice index -1 of dimension 0 out of bounds\./,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it('builds StridedSlice with T, Index and the five masks', () => {
     const y = sliced(p([3, 4, 5]), [{ index: 0 }, { start: 1 }]);
@@ -300,5 +300,5 @@ describe('slice', () => {
       throws: /Expected begin\[0\] in \[0, 2\], but got -1/,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as tf from '../../../src/index.js';
-import { runOpCase, type OpCase } from '../../util/op_cases.js';
-import { at, build, concatRef, iota, nd, rand, transposeRef, type Arr } from './ref.js';
+import { type OpCase } from '../../util/op_cases.js';
+import { at, build, concatRef, iota, nd, rand, transposeRef, type Arr, runBoth } from './ref.js';
 
 afterEach(() => tf.resetDefaultGraph());
 
@@ -122,7 +122,7 @@ describe('transpose', () => {
       throws: /0 is duplicated in the input\./,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it('infers negative perm entries as TF shape functions do', () => {
     expect(tf.transpose(p([2, 3, 4]), [-1, 0, 1]).shape.toString()).toBe('(4, 2, 3)');
@@ -251,7 +251,7 @@ describe('concat', () => {
         /ConcatOp : Dimension 1 in both shapes must be equal: shape\[0\] = \[2,3\] vs\. shape\[1\] = \[2,4\]/,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it('builds ConcatV2 with N, T and Tidx and the axis last; one value gives concat/concat', () => {
     const c = tf.concat([p([2, 3]), p([2, 3], 'y')], 0);
@@ -371,7 +371,7 @@ describe('stack / unstack', () => {
       throws: /Input shape axis 0 must equal 3, got shape \[2,3\]/,
       throwsClass: tf.InvalidArgumentError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it('builds Pack with N and axis, Unpack with num and axis', () => {
     const s = tf.stack([p([2, 3]), p([2, 3], 'y')], 1);
@@ -485,7 +485,7 @@ describe('split', () => {
       throws: /Cannot infer argument `num` from shape \(\?,\)/,
       throwsClass: tf.ValueError,
     },
-  ])('$name', runOpCase);
+  ])('$name', runBoth);
 
   it('builds Split (split_dim first) for a number, SplitV with a Const for a list, as TF1', () => {
     const a = tf.split(p([2, 3]), 3, 1);

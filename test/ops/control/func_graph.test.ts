@@ -27,10 +27,12 @@ describe('FuncGraph (branch and loop-body graphs)', () => {
     const axis = tf.constant(0, { dtype: 'int32', name: 'axis' });
     const v = new tf.Variable([1, 2], { name: 'v' });
     const body = new FuncGraph('body', g, 'scope');
-    expect(body.outerGraph).toBe(g);
+    expect(body.outerGraph === g).toBe(true);
     const [a, b, c] = body.trace(() => [tf.multiply(x, x), tf.reduceSum(x, axis), tf.assign(v, x)]);
-    expect(a!.graph).toBe(body);
-    expect(body.captures.map((cap) => [cap.outer.name, cap.inner.name])).toEqual([['x:0', 'scope/x:0']]);
+    expect(a!.graph === body).toBe(true);
+    expect(body.captures.map((cap) => [cap.outer.name, cap.inner.name])).toEqual([
+      ['x:0', 'scope/x:0'],
+    ]);
     const ops = body.getOperations();
     expect(ops.find((o) => o.name === 'scope/axis')?.type).toBe('Const');
     // The assignment's reference is an op of the variable's own name, so it writes that variable.
@@ -44,7 +46,11 @@ describe('FuncGraph (branch and loop-body graphs)', () => {
       const p = tf.placeholder('bool', [], 'p');
       const y = tf.cond(
         p,
-        () => tf.multiply(tf.getVariable('w', { shape: [], initializer: tf.constantInitializer(3) }), 2),
+        () =>
+          tf.multiply(
+            tf.getVariable('w', { shape: [], initializer: tf.constantInitializer(3) }),
+            2,
+          ),
         () => tf.variableScope('', { reuse: true }, () => tf.getVariable('w')).value(),
       );
       expect(tf.globalVariables().map((v) => v.name)).toEqual(['w:0']);
@@ -69,11 +75,17 @@ describe('FuncGraph (branch and loop-body graphs)', () => {
         () => tf.constant(0),
       );
       expect(made!.name).toBe('cond/inner:0');
-      expect(made!.graph).toBe(g);
+      expect(made!.graph === g).toBe(true);
       await sess.run(tf.globalVariablesInitializer());
       expect((await sess.run(y, { 'p:0': true })).item()).toBe(6);
       const x = tf.placeholder('float32', [], 'x');
-      expect(() => tf.cond(p, () => new tf.Variable(tf.multiply(x, 2)).value(), () => x)).toThrow(/is from inside a control-flow construct/);
+      expect(() =>
+        tf.cond(
+          p,
+          () => new tf.Variable(tf.multiply(x, 2)).value(),
+          () => x,
+        ),
+      ).toThrow(/is from inside a control-flow construct/);
     });
   });
 
@@ -96,7 +108,11 @@ describe('FuncGraph (branch and loop-body graphs)', () => {
     const x = tf.placeholder('float32', [], 'x');
     const y = tf.placeholder('float32', [], 'y');
     const p = tf.placeholder('bool', [], 'p');
-    tf.cond(p, () => tf.multiply(x, 2), () => tf.multiply(y, 3));
+    tf.cond(
+      p,
+      () => tf.multiply(x, 2),
+      () => tf.multiply(y, 3),
+    );
     const op = tf.getDefaultGraph().getOperationByName('cond');
     expect(op.inputs.map((t) => t.name)).toEqual(['p:0', 'x:0', 'y:0']);
     const thenFn = op.getAttr('then_branch') as GraphFunction;
@@ -112,13 +128,22 @@ describe('FuncGraph (branch and loop-body graphs)', () => {
     await inSession(async (sess) => {
       const x = tf.placeholder('float32', [1000], 'x');
       const p = tf.placeholder('bool', [], 'p');
-      const y = tf.cond(p, () => tf.reduceSum(tf.exp(tf.multiply(x, 2))), () => tf.reduceSum(x));
+      const y = tf.cond(
+        p,
+        () => tf.reduceSum(tf.exp(tf.multiply(x, 2))),
+        () => tf.reduceSum(x),
+      );
       // Without gradients no intermediate is read: only the result comes back.
       const before = tfc.memory().numTensors;
       await sess.run(y, { 'x:0': new Float32Array(1000), 'p:0': true });
       expect(tfc.memory().numTensors).toBe(before);
       const [gx] = tf.gradients(y, x);
-      expect(Array.from((await sess.run(gx!, { 'x:0': new Float32Array(1000), 'p:0': true })).data as Float32Array).every((v) => v === 2)).toBe(true);
+      expect(
+        Array.from(
+          (await sess.run(gx!, { 'x:0': new Float32Array(1000), 'p:0': true }))
+            .data as Float32Array,
+        ).every((v) => v === 2),
+      ).toBe(true);
     });
   });
 });

@@ -34,12 +34,20 @@ describe('control flow gradients: closed forms', () => {
     await inSession(async (sess) => {
       const x = tf.placeholder('float32', [3], 'x');
       const p = tf.placeholder('bool', [], 'p');
-      const y = tf.cond(p, () => tf.multiply(x, x), () => tf.multiply(3, x));
+      const y = tf.cond(
+        p,
+        () => tf.multiply(x, x),
+        () => tf.multiply(3, x),
+      );
       const [gx] = tf.gradients(y, x);
       expect(gx!.name.startsWith('gradients/cond_grad/If')).toBe(true);
       expect(gx!.shape.toString()).toBe('(3,)');
-      expect((await sess.run(gx!, { 'x:0': [1, -2, 0.5], 'p:0': true })).toArray()).toEqual([2, -4, 1]);
-      expect((await sess.run(gx!, { 'x:0': [1, -2, 0.5], 'p:0': false })).toArray()).toEqual([3, 3, 3]);
+      expect((await sess.run(gx!, { 'x:0': [1, -2, 0.5], 'p:0': true })).toArray()).toEqual([
+        2, -4, 1,
+      ]);
+      expect((await sess.run(gx!, { 'x:0': [1, -2, 0.5], 'p:0': false })).toArray()).toEqual([
+        3, 3, 3,
+      ]);
     });
   });
 
@@ -47,7 +55,11 @@ describe('control flow gradients: closed forms', () => {
     await inSession(async (sess) => {
       const x = tf.placeholder('float32', [], 'x');
       const n = tf.placeholder('int32', [], 'n');
-      const [, y] = tf.whileLoop((i) => tf.less(i, n), (i, v) => [tf.add(i, 1), tf.multiply(v, v)], [int(0), x]);
+      const [, y] = tf.whileLoop(
+        (i) => tf.less(i, n),
+        (i, v) => [tf.add(i, 1), tf.multiply(v, v)],
+        [int(0), x],
+      );
       const [gx] = tf.gradients(y!, x);
       expect(gx!.op.type).toBe('WhileGrad');
       expect(gx!.name.startsWith('gradients/while_grad/')).toBe(true);
@@ -65,7 +77,11 @@ describe('control flow gradients: closed forms', () => {
       const w = tf.placeholder('float32', [], 'w');
       const v0 = tf.placeholder('float32', [], 'v0');
       const k = tf.placeholder('int32', [], 'k');
-      const [, v] = tf.whileLoop((i) => tf.less(i, k), (i, v) => [tf.add(i, 1), tf.multiply(v, w)], [int(0), v0]);
+      const [, v] = tf.whileLoop(
+        (i) => tf.less(i, k),
+        (i, v) => [tf.add(i, 1), tf.multiply(v, w)],
+        [int(0), v0],
+      );
       const [gw, gv] = tf.gradients(v!, [w, v0]);
       const feed = { 'w:0': 1.5, 'v0:0': 2 };
       const [a, b] = await sess.run([gw!, gv!], { ...feed, 'k:0': 3 });
@@ -75,15 +91,38 @@ describe('control flow gradients: closed forms', () => {
     });
   });
 
+  it('a tensor only the loop condition reads gets no gradient (as TF)', () => {
+    const limit = tf.placeholder('float32', [], 'limit');
+    const x = tf.placeholder('float32', [], 'x');
+    const [, v] = tf.whileLoop(
+      (_i, v) => tf.less(v, limit),
+      (i, v) => [tf.add(i, 1), tf.multiply(v, 2)],
+      [int(0), x],
+    );
+    const [gl, gx] = tf.gradients(v!, [limit, x]);
+    expect(gl).toBeNull();
+    expect(gx).not.toBeNull();
+  });
+
   it('second-order gradients through a cond (x^3 | 2x^2)', async () => {
     await inSession(async (sess) => {
       const x = tf.placeholder('float32', [2], 'x');
       const p = tf.placeholder('bool', [], 'p');
-      const y = tf.cond(p, () => tf.multiply(tf.multiply(x, x), x), () => tf.multiply(2, tf.multiply(x, x)));
+      const y = tf.cond(
+        p,
+        () => tf.multiply(tf.multiply(x, x), x),
+        () => tf.multiply(2, tf.multiply(x, x)),
+      );
       const [g1] = tf.gradients(y, x);
       const [g2] = tf.gradients(g1!, x);
-      expectClose((await sess.run(g2!, { 'x:0': [1, -2], 'p:0': true })).data as Float32Array, [6, -12]);
-      expectClose((await sess.run(g2!, { 'x:0': [1, -2], 'p:0': false })).data as Float32Array, [4, 4]);
+      expectClose(
+        (await sess.run(g2!, { 'x:0': [1, -2], 'p:0': true })).data as Float32Array,
+        [6, -12],
+      );
+      expectClose(
+        (await sess.run(g2!, { 'x:0': [1, -2], 'p:0': false })).data as Float32Array,
+        [4, 4],
+      );
     });
   });
 
@@ -91,14 +130,23 @@ describe('control flow gradients: closed forms', () => {
     await inSession(async (sess) => {
       const x = tf.placeholder('float32', [64], 'x');
       const training = tf.placeholder('bool', [], 'training');
-      const y = tf.cond(training, () => tf.nn.dropout(x, { rate: 0.5 }), () => x);
+      const y = tf.cond(
+        training,
+        () => tf.nn.dropout(x, { rate: 0.5 }),
+        () => x,
+      );
       const [gx] = tf.gradients(y, x);
       const xs = Array.from({ length: 64 }, (_, i) => 1 + i / 64);
       const [vy, vg] = await sess.run([y, gx!], { 'x:0': xs, 'training:0': true });
       const ys = vy!.data as Float32Array;
       const gs = vg!.data as Float32Array;
       // y = x * mask / keep, so dy/dx = y / x with the mask of this very run.
-      expectClose(gs, Array.from(ys, (v, i) => v / xs[i]!), 1e-5, 'mask');
+      expectClose(
+        gs,
+        Array.from(ys, (v, i) => v / xs[i]!),
+        1e-5,
+        'mask',
+      );
       expect(Array.from(gs).some((g) => g === 0) && Array.from(gs).some((g) => g > 0)).toBe(true);
       const off = await sess.run(gx!, { 'x:0': xs, 'training:0': false });
       expect(Array.from(off.data as Float32Array).every((g) => g === 1)).toBe(true);
@@ -110,8 +158,16 @@ describe('control flow gradients: closed forms', () => {
       const w = tf.getVariable('w', { shape: [], initializer: tf.constantInitializer(3) });
       const p = tf.placeholder('bool', [], 'p');
       // loss = (w^2)^2 = w^4 when p, else (2w)^2.
-      const inner = tf.cond(p, () => tf.multiply(w, w), () => tf.multiply(2, w));
-      const [, loss] = tf.whileLoop((i) => tf.less(i, 1), (i, v) => [tf.add(i, 1), tf.multiply(v, v)], [int(0), inner]);
+      const inner = tf.cond(
+        p,
+        () => tf.multiply(w, w),
+        () => tf.multiply(2, w),
+      );
+      const [, loss] = tf.whileLoop(
+        (i) => tf.less(i, 1),
+        (i, v) => [tf.add(i, 1), tf.multiply(v, v)],
+        [int(0), inner],
+      );
       const train = new tf.train.GradientDescentOptimizer(0.01).minimize(loss!);
       await sess.run(tf.globalVariablesInitializer());
       await sess.run(train, { 'p:0': true });
@@ -125,17 +181,29 @@ describe('control flow gradients: closed forms', () => {
   it('an output nothing differentiates gets no gradient function work', () => {
     const x = tf.placeholder('float32', [], 'x');
     const p = tf.placeholder('bool', [], 'p');
-    const [a] = tf.cond(p, () => [tf.multiply(x, 2), tf.constant(1, { dtype: 'int32' })], () => [x, tf.constant(2, { dtype: 'int32' })]);
+    const [a] = tf.cond(
+      p,
+      () => [tf.multiply(x, 2), tf.constant(1, { dtype: 'int32' })],
+      () => [x, tf.constant(2, { dtype: 'int32' })],
+    );
     const [g] = tf.gradients(a!, x);
     expect(g).not.toBeNull();
-    const ints = tf.whileLoop((i) => tf.less(i, 3), (i) => tf.add(i, 1), [int(0)]);
+    const ints = tf.whileLoop(
+      (i) => tf.less(i, 3),
+      (i) => tf.add(i, 1),
+      [int(0)],
+    );
     expect(tf.gradients(tf.cast(ints, 'float32'), x)).toEqual([null]);
   });
 
   it('a non-differentiable op in a branch passes no gradient, the other path still does', () => {
     const x = tf.placeholder('float32', [2], 'x');
     const p = tf.placeholder('bool', [], 'p');
-    const y = tf.cond(p, () => tf.cast(tf.argmax(x, 0), 'float32'), () => tf.reduceSum(x));
+    const y = tf.cond(
+      p,
+      () => tf.cast(tf.argmax(x, 0), 'float32'),
+      () => tf.reduceSum(x),
+    );
     // ArgMax is not differentiable: no gradient reaches x through the true branch.
     const [g] = tf.gradients(y, x);
     expect(g).not.toBeNull();
@@ -144,7 +212,12 @@ describe('control flow gradients: closed forms', () => {
   it('a loop variable that changes shape has no gradient (UnimplementedError at run time)', async () => {
     await inSession(async (sess) => {
       const x = tf.placeholder('float32', [1], 'x');
-      const r = tf.whileLoop((a) => tf.less(tf.reduceSum(a), 10), (a) => tf.concat([a, a], 0), [x], { shapeInvariants: [[null]] });
+      const r = tf.whileLoop(
+        (a) => tf.less(tf.reduceSum(a), 10),
+        (a) => tf.concat([a, a], 0),
+        [x],
+        { shapeInvariants: [[null]] },
+      );
       const [g] = tf.gradients(tf.reduceSum(r), x);
       expect((await sess.run(r, { 'x:0': [1] })).shape).toEqual([16]);
       await expect(sess.run(g!, { 'x:0': [1] })).rejects.toThrow(tf.UnimplementedError);
