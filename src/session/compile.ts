@@ -79,12 +79,19 @@ export function compile(
   options: CompileOptions = {},
 ): Plan {
   for (const el of [...fetches, ...feeds, ...targets]) {
-    if (el.graph !== graph) throw new ValueError(`${el.toString()} is not an element of the graph being compiled.`);
+    if (el.graph !== graph)
+      throw new ValueError(`${el.toString()} is not an element of the graph being compiled.`);
   }
   const built = buildIr(fetches, targets, feeds);
   const backendName = options.backendName ?? 'cpu';
   const { graph: ir, reports, held } = runPasses(built.graph, options.optimize ?? {}, backendName);
-  return lower(ir, { unfedPlaceholders: built.unfedPlaceholders, passes: reports, prunedOps: built.graph.nodes.length, constants: held, backendName });
+  return lower(ir, {
+    unfedPlaceholders: built.unfedPlaceholders,
+    passes: reports,
+    prunedOps: built.graph.nodes.length,
+    constants: held,
+    backendName,
+  });
 }
 
 function lower(

@@ -7,8 +7,9 @@ import type { Plan } from './compile.js';
 /** What one run measured. */
 export interface RunStats {
   /**
-   * The most backend memory (bytes) the run held above what was allocated when it started
-   * (feeds included in that start), sampled after each step's kernel.
+   * The most backend memory (bytes, as tfjs counts them: tfc.memory().numBytes) the run held
+   * above what was allocated when it started (feeds included in that start), sampled after each
+   * step's kernel.
    */
   peakBytes: number;
   /** The step at which that peak was reached. */
@@ -30,8 +31,9 @@ export interface StepContext extends KernelContext {
  */
 export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx: StepContext, stats?: RunStats): tfc.Tensor[] {
   const values: (tfc.Tensor | undefined)[] = new Array(plan.numSlots);
-  // Backend bytes are sampled right after each kernel returns, when its inputs and outputs are
-  // both live: everything the run holds (slots, staged variable values), not what the kernel
+  // Backend bytes (tfjs' count: every live tensor handle, as tfc.memory().numBytes) are sampled
+  // after each step's kernel, once its outputs are in their slots and before its inputs are
+  // freed: everything the run holds (slots, staged variable values), not what the kernel
   // allocated and freed inside itself.
   const engine = tfc.engine();
   const base = engine.state.numBytes;
@@ -64,11 +66,6 @@ export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx:
       } catch (e) {
         throw locate(e, step.op);
       }
-      const live = engine.state.numBytes - base;
-      if (live > peak) {
-        peak = live;
-        peakStep = step.name;
-      }
       outs.forEach((t, i) => {
         // A kernel may hand back an input unchanged; the slot needs its own handle.
         const out = ins.includes(t) ? tfc.clone(t) : t;
@@ -76,6 +73,11 @@ export function execute(plan: Plan, feeds: ReadonlyMap<number, tfc.Tensor>, ctx:
         if (s < 0) out.dispose();
         else put(s, out);
       });
+      const live = engine.state.numBytes - base;
+      if (live > peak) {
+        peak = live;
+        peakStep = step.name;
+      }
       for (const s of step.free) free(s);
     }
     if (stats) {

@@ -44,16 +44,30 @@ export interface PlanExplanation {
   toString(): string;
 }
 
-export function explainPlan(plan: Plan, what: { fetches: readonly string[]; feeds: readonly string[] }, estimatedPeak: PeakEstimate, lastRun: RunStats | null): PlanExplanation {
+export function explainPlan(
+  plan: Plan,
+  what: { fetches: readonly string[]; feeds: readonly string[] },
+  estimatedPeak: PeakEstimate,
+  lastRun: RunStats | null,
+): PlanExplanation {
   const backend = plan.backendName;
   const fusedGroups: FusedGroup[] = plan.steps
     .filter((s) => s.ops.length > 1)
-    .map((s) => ({ step: s.name, type: s.type, ops: s.ops, lowering: s.record.lowering?.(s.attrs, backend) ?? s.note ?? '' }));
+    .map((s) => ({
+      step: s.name,
+      type: s.type,
+      ops: s.ops,
+      lowering: s.record.lowering?.(s.attrs, backend) ?? s.note ?? '',
+    }));
+  // Fused steps report their kernel under fusedGroups.
   const lowerings: Lowering[] = plan.steps.flatMap((s) => {
-    const l = s.record.lowering?.(s.attrs, backend);
+    const l = s.ops.length > 1 ? undefined : s.record.lowering?.(s.attrs, backend);
     return l === undefined ? [] : [{ step: s.name, type: s.type, lowering: l }];
   });
-  const constants = { count: plan.constants.length, bytes: plan.constants.reduce((n, t) => n + tensorBytes(t), 0) };
+  const constants = {
+    count: plan.constants.length,
+    bytes: plan.constants.reduce((n, t) => n + tensorBytes(t), 0),
+  };
   const e: Omit<PlanExplanation, 'toString'> = {
     ...what,
     backend,
@@ -72,18 +86,23 @@ export function explainPlan(plan: Plan, what: { fetches: readonly string[]; feed
 
 function format(e: Omit<PlanExplanation, 'toString'>): string {
   const lines: string[] = [];
-  lines.push(`Plan for [${e.fetches.join(', ')}]${e.feeds.length ? ` feeding [${e.feeds.join(', ')}]` : ''} on ${e.backend}`);
+  lines.push(
+    `Plan for [${e.fetches.join(', ')}]${e.feeds.length ? ` feeding [${e.feeds.join(', ')}]` : ''} on ${e.backend}`,
+  );
   lines.push(`  ${e.opsBefore} ops after pruning -> ${e.opsAfter} steps`);
   lines.push('Passes:');
   const width = Math.max(...e.passes.map((p) => p.name.length));
   for (const p of e.passes) {
-    const counts = p.enabled ? `${p.opsBefore} -> ${p.opsAfter} ops, ${p.rewrites.length} rewrites` : 'off';
+    const counts = p.enabled
+      ? `${p.opsBefore} -> ${p.opsAfter} ops, ${p.rewrites.length} rewrites`
+      : 'off';
     lines.push(`  ${p.name.padEnd(width)}  ${counts}`);
     for (const r of p.rewrites) lines.push(`      ${r}`);
   }
   if (e.fusedGroups.length) {
     lines.push('Fused groups:');
-    for (const f of e.fusedGroups) lines.push(`  ${f.type} '${f.step}' = ${f.ops.join(' + ')}: ${f.lowering}`);
+    for (const f of e.fusedGroups)
+      lines.push(`  ${f.type} '${f.step}' = ${f.ops.join(' + ')}: ${f.lowering}`);
   }
   if (e.lowerings.length) {
     lines.push('Lowerings:');
@@ -91,8 +110,11 @@ function format(e: Omit<PlanExplanation, 'toString'>): string {
   }
   lines.push('Memory:');
   const p = e.estimatedPeak;
-  lines.push(`  estimated peak live bytes: ${p.complete ? '' : '>= '}${p.bytes} (after '${p.step}')${p.complete ? '' : ' (some sizes unknown: feed values to refine them)'}`);
-  if (e.lastRun) lines.push(`  last run: peak ${e.lastRun.peakBytes} bytes (after '${e.lastRun.peakStep}')`);
+  lines.push(
+    `  estimated peak live bytes: ${p.complete ? '' : '>= '}${p.bytes} (after '${p.step}')${p.complete ? '' : ' (some sizes unknown: feed values to refine them)'}`,
+  );
+  if (e.lastRun)
+    lines.push(`  last run: peak ${e.lastRun.peakBytes} bytes (after '${e.lastRun.peakStep}')`);
   lines.push(`  plan constants: ${e.constants.count} tensors, ${e.constants.bytes} bytes`);
   lines.push(`Steps (${e.steps.length}):`);
   e.steps.forEach((s, i) => lines.push(`  ${String(i).padStart(4)}  ${s.name}  ${s.type}`));

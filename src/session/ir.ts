@@ -72,12 +72,18 @@ export function refKey(r: IrRef): string {
 export function inputDecls(record: OpRecord, op: Operation): ParsedInputDecl[] {
   const decls = record.inputs.map(parseInputDecl);
   const listLen = op.inputs.length - (decls.length - 1);
-  return decls.flatMap((d) => (d.list ? new Array<ParsedInputDecl>(Math.max(listLen, 0)).fill(d) : [d]));
+  return decls.flatMap((d) =>
+    d.list ? new Array<ParsedInputDecl>(Math.max(listLen, 0)).fill(d) : [d],
+  );
 }
 
 export function recordOf(op: Operation): OpRecord {
   const r = getOpRecord(op.type);
-  if (!r) throw new NotFoundError(`Op type not registered '${op.type}' (needed by '${op.name}')`, op.name);
+  if (!r)
+    throw new NotFoundError(
+      `Op type not registered '${op.type}' (needed by '${op.name}')`,
+      op.name,
+    );
   return r;
 }
 
@@ -92,11 +98,16 @@ export interface BuiltIr {
  * them as an IrGraph. A fed tensor cuts its upstream; a variable's output is not a node: each
  * consumer reads the variable when it runs, so it sees earlier assignments of the same run.
  */
-export function buildIr(fetches: readonly Tensor[], targets: readonly Operation[], feeds: readonly Tensor[]): BuiltIr {
+export function buildIr(
+  fetches: readonly Tensor[],
+  targets: readonly Operation[],
+  feeds: readonly Tensor[],
+): BuiltIr {
   const fed = new Set(feeds);
   const needed = new Set<Operation>();
   const stack: Operation[] = [];
-  const isVariableRead = (t: Tensor): boolean => !fed.has(t) && VARIABLE_OP_TYPES.includes(t.op.type);
+  const isVariableRead = (t: Tensor): boolean =>
+    !fed.has(t) && VARIABLE_OP_TYPES.includes(t.op.type);
   const needTensor = (t: Tensor): void => {
     if (!fed.has(t) && !isVariableRead(t)) needOp(t.op);
   };
@@ -142,7 +153,12 @@ export function buildIr(fetches: readonly Tensor[], targets: readonly Operation[
     };
   });
   return {
-    graph: { nodes, fetches: fetches.map(ref), targets: targets.map((o) => o.name), feeds: [...feeds] },
+    graph: {
+      nodes,
+      fetches: fetches.map(ref),
+      targets: targets.map((o) => o.name),
+      feeds: [...feeds],
+    },
     unfedPlaceholders: ordered.filter((op) => op.type === 'Placeholder'),
   };
 }
@@ -183,7 +199,11 @@ export function soleReader(u: Uses, r: IrRef): IrNode | null {
  * Rewires every use of a value to another (`values`: ref key -> replacement) and every control
  * dependency on a removed node to its stand-ins (`controls`: node key -> keys), transitively.
  */
-export function rewire(g: IrGraph, values: ReadonlyMap<string, IrRef>, controls: ReadonlyMap<string, readonly string[]> = new Map()): IrGraph {
+export function rewire(
+  g: IrGraph,
+  values: ReadonlyMap<string, IrRef>,
+  controls: ReadonlyMap<string, readonly string[]> = new Map(),
+): IrGraph {
   const resolve = (r: IrRef): IrRef => {
     let cur = r;
     for (let seen = 0; seen < 10_000; seen++) {
@@ -203,7 +223,11 @@ export function rewire(g: IrGraph, values: ReadonlyMap<string, IrRef>, controls:
     keys.forEach((k) => visit(k, 0));
     return [...outKeys];
   };
-  const nodes = g.nodes.map((n) => ({ ...n, inputs: n.inputs.map(resolve), control: resolveControl(n.control) }));
+  const nodes = g.nodes.map((n) => ({
+    ...n,
+    inputs: n.inputs.map(resolve),
+    control: resolveControl(n.control),
+  }));
   return { ...g, nodes, fetches: g.fetches.map(resolve), targets: resolveControl(g.targets) };
 }
 

@@ -32,7 +32,10 @@ function sizeOf(i: InferInput): number | null {
  * on its inputs' refined shapes (and on values known at compile time, as TF's shape inference
  * uses them), so a batch dimension left `?` in the graph becomes the fed batch size.
  */
-export function refine(plan: Plan, feedShapes: ReadonlyMap<number, readonly number[]>): (InferInput | undefined)[] {
+export function refine(
+  plan: Plan,
+  feedShapes: ReadonlyMap<number, readonly number[]>,
+): (InferInput | undefined)[] {
   const known: (InferInput | undefined)[] = new Array(plan.numSlots);
   for (const [slot, shape] of feedShapes) {
     const info = plan.slotInfo[slot]!;
@@ -57,7 +60,13 @@ export function refine(plan: Plan, feedShapes: ReadonlyMap<number, readonly numb
         dtype: o.dtype,
         shape: o.shape,
         value: i === 0 ? value : null,
-        partial: i === 0 ? (partial ?? (value && value.rank <= 1 && isInteger(value.dtype) ? Array.from(value.data as ArrayLike<number>) : null)) : null,
+        partial:
+          i === 0
+            ? (partial ??
+              (value && value.rank <= 1 && isInteger(value.dtype)
+                ? Array.from(value.data as ArrayLike<number>)
+                : null))
+            : null,
       }));
     } catch {
       continue;
@@ -67,7 +76,10 @@ export function refine(plan: Plan, feedShapes: ReadonlyMap<number, readonly numb
       const o = outs[i];
       if (s < 0 || !o) return;
       const declared = plan.slotInfo[s]!.shape;
-      known[s] = { ...o, shape: declared.isCompatibleWith(o.shape) ? declared.mergeWith(o.shape) : declared };
+      known[s] = {
+        ...o,
+        shape: declared.isCompatibleWith(o.shape) ? declared.mergeWith(o.shape) : declared,
+      };
     });
   }
   return known;
@@ -79,27 +91,48 @@ const EVALUATE_LIMIT = 1024;
 /**
  * Shape arithmetic whose result shape inference cannot state (BroadcastGradientArgs' second
  * output, say) is computed: when every input's value is known and small, the step's kernel runs
- * on cpu and gives the exact shapes (and small integer values for the steps after it).
+ * (on cpu: estimatePeak switches) and gives the exact shapes (and small integer values for the
+ * steps after it).
  */
 function evaluateSmall(step: Step, ins: readonly InferInput[]): InferInput[] | null {
-  if (step.record.stateful || ins.some((i) => !i.value || i.value.size > EVALUATE_LIMIT || i.value.dtype === 'string')) return null;
+  if (
+    step.record.stateful ||
+    ins.some((i) => !i.value || i.value.size > EVALUATE_LIMIT || i.value.dtype === 'string')
+  )
+    return null;
   try {
-    return onBackend('cpu', () => {
-      const outs = tfc.tidy(() => {
-        const ts = ins.map((i) => tfc.tensor(i.value!.data as Float32Array | Int32Array | Uint8Array, [...i.value!.shape], computeDType(i.value!.dtype)));
-        return step.record.kernel(ts, step.attrs, refusingContext(step.op)).map((t) => (ts.includes(t) ? tfc.clone(t) : t));
-      });
-      try {
-        return outs.map((t, k): InferInput => {
-          const dtype = step.op.outputs[k]?.dtype ?? ins[0]!.dtype;
-          const small = t.size <= EVALUATE_LIMIT && t.dtype !== 'string';
-          const value = small ? new NDArray(dtype, t.shape, t.dataSync() as Float32Array | Int32Array | Uint8Array) : null;
-          return { dtype, shape: new TensorShape(t.shape), value, partial: value && value.rank <= 1 && isInteger(dtype) ? Array.from(value.data as ArrayLike<number>) : null };
-        });
-      } finally {
-        outs.forEach((t) => t.dispose());
-      }
+    const outs = tfc.tidy(() => {
+      const ts = ins.map((i) =>
+        tfc.tensor(
+          i.value!.data as Float32Array | Int32Array | Uint8Array,
+          [...i.value!.shape],
+          computeDType(i.value!.dtype),
+        ),
+      );
+      return step.record
+        .kernel(ts, step.attrs, refusingContext(step.op))
+        .map((t) => (ts.includes(t) ? tfc.clone(t) : t));
     });
+    try {
+      return outs.map((t, k): InferInput => {
+        const dtype = step.op.outputs[k]?.dtype ?? ins[0]!.dtype;
+        const small = t.size <= EVALUATE_LIMIT && t.dtype !== 'string';
+        const value = small
+          ? new NDArray(dtype, t.shape, t.dataSync() as Float32Array | Int32Array | Uint8Array)
+          : null;
+        return {
+          dtype,
+          shape: new TensorShape(t.shape),
+          value,
+          partial:
+            value && value.rank <= 1 && isInteger(dtype)
+              ? Array.from(value.data as ArrayLike<number>)
+              : null,
+        };
+      });
+    } finally {
+      outs.forEach((t) => t.dispose());
+    }
   } catch {
     return null;
   }
@@ -125,8 +158,12 @@ function writtenBytes(step: Step): number | null {
  * are live next to its inputs; then the values it last reads are freed. Staged variable values
  * stay until the end (the run commits them all at once).
  */
-export function estimatePeak(plan: Plan, feedShapes: ReadonlyMap<number, readonly number[]>): PeakEstimate {
-  const known = refine(plan, feedShapes);
+export function estimatePeak(
+  plan: Plan,
+  feedShapes: ReadonlyMap<number, readonly number[]>,
+): PeakEstimate {
+  // Small shape arithmetic is computed on cpu (see evaluateSmall): switch once for all of it.
+  const known = onBackend('cpu', () => refine(plan, feedShapes));
   let complete = true;
   const bytesOf = (slot: number): number => {
     const info = plan.slotInfo[slot]!;

@@ -7,7 +7,7 @@ import type { NDArray } from '../graph/ndarray.js';
 import type { Operation } from '../graph/operation.js';
 import type { Tensor } from '../graph/tensor.js';
 import { unfedPlaceholderMessage } from '../ops/array/placeholder.js';
-import { activateBackend, defaultBackendName, prepareBackend, resolveDefaultBackend, resolveDefaultBackendSync } from './backend.js';
+import { activateBackend, defaultBackendName, onBackend, prepareBackend, resolveDefaultBackend, resolveDefaultBackendSync } from './backend.js';
 import { compile, type Plan } from './compile.js';
 import { execute, type RunStats } from './execute.js';
 import { explainPlan, type PlanExplanation } from './explain.js';
@@ -73,8 +73,7 @@ const sessionOptionsSchema = z
 export class Session {
   readonly graph: Graph;
   readonly optimize: Readonly<Record<string, boolean>>;
-  /** What the last successful run measured (peak live bytes). */
-  lastRunStats: RunStats | null = null;
+  private lastStats: RunStats | null = null;
   private chosenBackend: string | null;
   private readonly state = new VariableState();
   private readonly seeds = new SeedStreams();
@@ -102,6 +101,15 @@ export class Session {
    */
   get backend(): string {
     return this.chosenBackend ?? defaultBackendName();
+  }
+
+  /**
+   * What the last successful run measured: its peak backend bytes above what it started with
+   * (sampled after each step's kernel, so a kernel's own short-lived temporaries are not in it;
+   * `tfc.profile` around a run sees those), the step it peaked at, and the number of steps.
+   */
+  get lastRunStats(): RunStats | null {
+    return this.lastStats;
   }
 
   /** Resolves once the session's backend is initialised (run awaits this itself). */
@@ -163,8 +171,9 @@ export class Session {
    */
   explain(fetches: unknown, feedDict?: FeedDict | null, options: ExplainOptions = {}): PlanExplanation {
     this.checkOpen();
-    this.chosenBackend ??= resolveDefaultBackendSync();
-    activateBackend(this.backend);
+    // Nothing runs on the session's backend here (folding and estimates compute on cpu), so
+    // explain neither needs it initialised nor settles a default one: the plan is for the
+    // backend the session has, or would try first.
     const flat = flattenFetches(this.graph, fetches);
     const feeds = resolveFeeds(this.graph, feedDict);
     const plan = this.plan(flat, feeds);
@@ -172,7 +181,12 @@ export class Session {
     for (const f of feeds) {
       const slot = plan.feedSlots.get(f.tensor);
       if (slot === undefined) continue;
-      const t = feedToTfjs(f);
+      // A tfjs tensor's shape is at hand (cloning it on cpu would move its data there).
+      if (f.value instanceof tfc.Tensor) {
+        feedShapes.set(slot, f.value.shape);
+        continue;
+      }
+      const t = onBackend('cpu', () => feedToTfjs(f));
       feedShapes.set(slot, t.shape);
       t.dispose();
     }
@@ -214,7 +228,9 @@ export class Session {
       this.disposePlans();
       this.plansVersion = this.graph.version;
     }
+    // The backend is in the key: fusion depends on what its fused kernels support.
     const key = [
+      this.backend,
       this.graph.version,
       flat.tensors.map((t) => t.name).join(','),
       flat.targets.map((o) => o.name).join(','),
@@ -267,7 +283,7 @@ export class Session {
       throw e;
     }
     txn.commit();
-    this.lastRunStats = stats;
+    this.lastStats = stats;
     this.planStats.set(plan, stats);
     const finish = (arrays: NDArray[]): unknown => {
       const byTensor = new Map(flat.tensors.map((t, i) => [t, arrays[i]!]));

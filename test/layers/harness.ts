@@ -33,6 +33,8 @@ export function toArr(a: tf.NDArray): Arr {
 /**
  * Runs a built layer on `input` (after the initializers, or with `weights` loaded into its
  * variables in order); returns the output and the variables' values. Checks no tensor leaks.
+ * Every layer works on each backend: the run is on cpu, then again on wasm with the same
+ * weights, whose values must agree (within 1e-4).
  */
 export async function run(
   b: Built,
@@ -40,8 +42,41 @@ export async function run(
   weights: readonly Arr[] | null = null,
   fetchMore: readonly tf.Tensor[] = [],
 ): Promise<{ y: Arr; weights: Arr[]; more: Arr[] }> {
+  const cpu = await runOn('cpu', b, input, weights, fetchMore);
+  const wasm = await runOn('wasm', b, input, cpu.weights, fetchMore);
+  // Random ops (dropout's mask) draw differently in each session: compare shapes only.
+  const random = drawsRandom([b.y, ...fetchMore]);
+  [cpu.y, ...cpu.more].forEach((a, i) => {
+    const w = i === 0 ? wasm.y : wasm.more[i - 1]!;
+    expect(w.shape).toEqual(a.shape);
+    if (!random) expectClose(w.data, a.data, 1e-4, `[wasm] ${i === 0 ? 'output' : `fetch ${i - 1}`}`);
+  });
+  return cpu;
+}
+
+/** Whether a random op feeds any of `ts`. */
+function drawsRandom(ts: readonly tf.Tensor[]): boolean {
+  const seen = new Set<tf.Operation>();
+  const stack = ts.map((t) => t.op);
+  while (stack.length > 0) {
+    const op = stack.pop()!;
+    if (seen.has(op)) continue;
+    seen.add(op);
+    if (/Random|TruncatedNormal|Multinomial/.test(op.type)) return true;
+    stack.push(...op.inputs.map((t) => t.op), ...op.controlInputs);
+  }
+  return false;
+}
+
+async function runOn(
+  backend: string,
+  b: Built,
+  input: Arr,
+  weights: readonly Arr[] | null,
+  fetchMore: readonly tf.Tensor[],
+): Promise<{ y: Arr; weights: Arr[]; more: Arr[] }> {
   const before = numTensors();
-  const sess = new tf.Session({ graph: b.graph });
+  const sess = new tf.Session({ graph: b.graph, backend });
   try {
     await sess.run(b.graph.asDefault(() => tf.globalVariablesInitializer()));
     const vars = b.layer.weights;

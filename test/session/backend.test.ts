@@ -1,7 +1,11 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as tf from '../../src/index.js';
-import { defaultBackendCandidates, isBackendReady, resolveDefaultBackendSync } from '../../src/session/backend.js';
+import {
+  defaultBackendCandidates,
+  isBackendReady,
+  resolveDefaultBackendSync,
+} from '../../src/session/backend.js';
 
 afterEach(() => tf.resetDefaultGraph());
 
@@ -14,7 +18,11 @@ describe('default backend', () => {
     const x = tf.constant([1, 2], { name: 'x' });
     const sess = new tf.Session();
     expect(sess.backend).toBe('wasm'); // not settled yet: the candidate it would try
-    expect(sess.runSync(tf.multiply(x, 2)).toArray()).toEqual([2, 4]);
+    const y = tf.multiply(x, 2);
+    // explain runs nothing on the backend: it neither needs nor settles it.
+    expect(sess.explain(y, undefined, { print: false }).backend).toBe('wasm');
+    expect(isBackendReady('wasm')).toBe(false);
+    expect(sess.runSync(y).toArray()).toEqual([2, 4]);
     expect(sess.backend).toBe('cpu');
     sess.close();
   });

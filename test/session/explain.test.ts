@@ -23,7 +23,10 @@ describe('session.explain', () => {
     const { loss, train } = model();
     const sess = new tf.Session({ backend: 'cpu' });
     await sess.run(tf.globalVariablesInitializer());
-    const feed = { 'x:0': new tf.NDArray('float32', [4, 6, 6, 2], randomArray(288, 1)), 'y:0': [0, 1, 2, 0] };
+    const feed = {
+      'x:0': new tf.NDArray('float32', [4, 6, 6, 2], randomArray(288, 1)),
+      'y:0': [0, 1, 2, 0],
+    };
     const before = numTensors();
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const e = sess.explain([train, loss], feed);
@@ -31,9 +34,17 @@ describe('session.explain', () => {
     expect(e.backend).toBe('cpu');
     expect(e.fetches).toEqual([loss.name, train.name]);
     expect(e.feeds).toEqual(['x:0', 'y:0']);
-    expect(e.passes.map((p) => p.name)).toEqual(['identityElimination', 'constantFolding', 'arithmeticSimplification', 'commonSubexpressionElimination', 'fusion']);
+    expect(e.passes.map((p) => p.name)).toEqual([
+      'identityElimination',
+      'constantFolding',
+      'arithmeticSimplification',
+      'commonSubexpressionElimination',
+      'fusion',
+    ]);
     // Each pass starts from where the previous one stopped.
-    e.passes.forEach((p, i) => expect(p.opsBefore).toBe(i === 0 ? e.opsBefore : e.passes[i - 1]!.opsAfter));
+    e.passes.forEach((p, i) =>
+      expect(p.opsBefore).toBe(i === 0 ? e.opsBefore : e.passes[i - 1]!.opsAfter),
+    );
     expect(e.passes.at(-1)!.opsAfter).toBe(e.opsAfter);
     expect(e.opsAfter).toBeLessThan(e.opsBefore);
     expect(e.fusedGroups.map((f) => f.ops)).toEqual([
@@ -48,7 +59,15 @@ describe('session.explain', () => {
     expect(e.estimatedPeak.bytes).toBeGreaterThan(4 * 4 * 4 * 4 * 4);
     expect(e.lastRun).toBeNull();
     const text = e.toString();
-    for (const s of ['Passes:', 'constantFolding', 'Fused groups:', 'Lowerings:', 'estimated peak live bytes:', 'Steps (']) expect(text).toContain(s);
+    for (const s of [
+      'Passes:',
+      'constantFolding',
+      'Fused groups:',
+      'Lowerings:',
+      'estimated peak live bytes:',
+      'Steps (',
+    ])
+      expect(text).toContain(s);
     // explain compiles but runs nothing.
     expect(numTensors() - before).toBe(e.constants.count);
 
@@ -63,7 +82,16 @@ describe('session.explain', () => {
 
   it('without feeds the estimate is a lower bound; with passes off nothing is rewritten', () => {
     const { loss } = model();
-    const sess = new tf.Session({ backend: 'cpu', optimize: { identityElimination: false, constantFolding: false, arithmeticSimplification: false, cse: false, fusion: false } });
+    const sess = new tf.Session({
+      backend: 'cpu',
+      optimize: {
+        identityElimination: false,
+        constantFolding: false,
+        arithmeticSimplification: false,
+        cse: false,
+        fusion: false,
+      },
+    });
     const e = sess.explain(loss, undefined, { print: false });
     expect(e.estimatedPeak.complete).toBe(false);
     expect(e.passes.every((p) => !p.enabled && p.rewrites.length === 0)).toBe(true);
@@ -75,8 +103,12 @@ describe('session.explain', () => {
 
 describe('optimize option', () => {
   it('takes pass names (and cse); an unknown name is a ValueError', () => {
-    expect(new tf.Session({ optimize: { cse: false } }).optimize).toEqual({ commonSubexpressionElimination: false });
+    expect(new tf.Session({ optimize: { cse: false } }).optimize).toEqual({
+      commonSubexpressionElimination: false,
+    });
     expect(() => new tf.Session({ optimize: { constantFoldin: false } })).toThrow(tf.ValueError);
-    expect(() => new tf.Session({ optimize: { constantFoldin: false } })).toThrow(/Unknown optimization pass 'constantFoldin'.*constantFolding/);
+    expect(() => new tf.Session({ optimize: { constantFoldin: false } })).toThrow(
+      /Unknown optimization pass 'constantFoldin'.*constantFolding/,
+    );
   });
 });

@@ -15,9 +15,24 @@ afterEach(() => tf.resetDefaultGraph());
  * with the stock tfjs gradients, and the eager step below is tfjs' own.
  */
 beforeAll(async () => {
-  const out = await build({ entryPoints: [createRequire(import.meta.url).resolve('@tensorflow/tfjs-core/dist/register_all_gradients.js')], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [
+      createRequire(import.meta.url).resolve(
+        '@tensorflow/tfjs-core/dist/register_all_gradients.js',
+      ),
+    ],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+  });
   const mod = { exports: {} };
-  new Function('require', 'module', 'exports', out.outputFiles[0]!.text)(createRequire(import.meta.url), mod, mod.exports);
+  new Function('require', 'module', 'exports', out.outputFiles[0]!.text)(
+    createRequire(import.meta.url),
+    mod,
+    mod.exports,
+  );
 });
 
 const B = 16;
@@ -36,7 +51,13 @@ function graphModel(conv: boolean): Built {
   const y = tf.placeholder('int32', [null], 'y');
   let h: tf.Tensor = x;
   if (conv) {
-    h = tf.layers.conv2d(h, { filters: 8, kernelSize: 3, padding: 'same', activation: tf.nn.relu, name: 'c1' });
+    h = tf.layers.conv2d(h, {
+      filters: 8,
+      kernelSize: 3,
+      padding: 'same',
+      activation: tf.nn.relu,
+      name: 'c1',
+    });
     h = tf.layers.maxPooling2d(h, { poolSize: 2, strides: 2 });
     h = tf.layers.flatten(h);
   }
@@ -78,16 +99,31 @@ describe.each([
     // The same model eagerly, from the session's current weights.
     const vars = new Map(tf.trainableVariables().map((v) => [v.name, v]));
     const values = (await sess.run([...vars.values()])) as tf.NDArray[];
-    const w = new Map([...vars.keys()].map((name, i) => [name, tfc.variable(tfc.tensor(values[i]!.data as Float32Array, [...values[i]!.shape]))]));
+    const w = new Map(
+      [...vars.keys()].map((name, i) => [
+        name,
+        tfc.variable(tfc.tensor(values[i]!.data as Float32Array, [...values[i]!.shape])),
+      ]),
+    );
     const v = (name: string): tfc.Tensor => w.get(name)!;
     const loss = (): tfc.Scalar => {
       let a: tfc.Tensor = xt;
       if (conv) {
-        a = tfc.relu(tfc.add(tfc.conv2d(a as tfc.Tensor4D, v('c1/kernel:0') as tfc.Tensor4D, 1, 'same'), v('c1/bias:0')));
+        a = tfc.relu(
+          tfc.add(
+            tfc.conv2d(a as tfc.Tensor4D, v('c1/kernel:0') as tfc.Tensor4D, 1, 'same'),
+            v('c1/bias:0'),
+          ),
+        );
         a = tfc.reshape(tfc.maxPool(a as tfc.Tensor4D, 2, 2, 'valid'), [B, -1]);
       }
-      a = tfc.relu(tfc.add(tfc.matMul(a as tfc.Tensor2D, v('d1/kernel:0') as tfc.Tensor2D), v('d1/bias:0')));
-      const logits = tfc.add(tfc.matMul(a as tfc.Tensor2D, v('d2/kernel:0') as tfc.Tensor2D), v('d2/bias:0'));
+      a = tfc.relu(
+        tfc.add(tfc.matMul(a as tfc.Tensor2D, v('d1/kernel:0') as tfc.Tensor2D), v('d1/bias:0')),
+      );
+      const logits = tfc.add(
+        tfc.matMul(a as tfc.Tensor2D, v('d2/kernel:0') as tfc.Tensor2D),
+        v('d2/bias:0'),
+      );
       return tfc.losses.softmaxCrossEntropy(tfc.oneHot(yt, 4), logits);
     };
     const opt = tfc.train.adam(0.01);
@@ -119,7 +155,13 @@ describe('backward pass', () => {
     const relu = p.steps.find((s) => s.ops.includes('c1/Relu'))!;
     const slot = relu.outputs[0]!;
     const readers = p.steps.filter((s) => s.inputs.includes(slot)).map((s) => s.name);
-    expect(readers).toEqual(['max_pooling2d/MaxPool', 'gradients/max_pooling2d/MaxPool_grad/MaxPoolGrad', 'gradients/c1/Relu_grad/ReluGrad']);
-    expect(p.steps.find((s) => s.free.includes(slot))!.name).toBe('gradients/c1/Relu_grad/ReluGrad');
+    expect(readers).toEqual([
+      'max_pooling2d/MaxPool',
+      'gradients/max_pooling2d/MaxPool_grad/MaxPoolGrad',
+      'gradients/c1/Relu_grad/ReluGrad',
+    ]);
+    expect(p.steps.find((s) => s.free.includes(slot))!.name).toBe(
+      'gradients/c1/Relu_grad/ReluGrad',
+    );
   });
 });

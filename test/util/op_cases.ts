@@ -17,15 +17,26 @@ export interface OpCase {
   /** For error rows: the build (or run) must throw this. */
   throws?: RegExp;
   throwsClass?: new (...args: never[]) => Error;
-  /** Which backend the Session runs on (default cpu). */
+  /** Which backend the Session runs on (default: the row runs on cpu, then again on wasm). */
   backend?: string;
 }
 
+/** The backends a row without `backend` runs on: every op works on each (issue 6). */
+export const TABLE_BACKENDS: readonly string[] = ['cpu', 'wasm'];
+
 /**
  * Runs one table row: the inferred static shape must agree with the kernel's output shape, the
- * values must match the independent reference, and the run must leak no tensors.
+ * values must match the independent reference, and the run must leak no tensors. A row that
+ * names no backend runs on each of TABLE_BACKENDS (wasm within at least 1e-4).
  */
 export async function runOpCase(c: OpCase): Promise<void> {
+  if (c.backend !== undefined) return runOpCaseOn(c, c.backend);
+  for (const backend of TABLE_BACKENDS) {
+    await runOpCaseOn(backend === 'cpu' ? c : { ...c, name: `[${backend}] ${c.name}`, tol: Math.max(c.tol ?? 1e-5, 1e-4) }, backend);
+  }
+}
+
+async function runOpCaseOn(c: OpCase, backend: string): Promise<void> {
   tf.resetDefaultGraph();
   const g = new tf.Graph();
   await g.asDefault(async () => {
@@ -33,7 +44,7 @@ export async function runOpCase(c: OpCase): Promise<void> {
       let err: unknown = null;
       try {
         const y = c.build();
-        const sess = new tf.Session({ graph: g, backend: c.backend ?? 'cpu' });
+        const sess = new tf.Session({ graph: g, backend });
         try {
           await sess.run(y, c.feeds as never);
         } finally {
@@ -51,7 +62,7 @@ export async function runOpCase(c: OpCase): Promise<void> {
     if (c.staticShape !== undefined) expect(y.shape.toString(), `${c.name}: static shape`).toBe(c.staticShape);
     if (c.dtype) expect(y.dtype).toBe(c.dtype);
     const before = tfc.memory().numTensors;
-    const sess = new tf.Session({ graph: g, backend: c.backend ?? 'cpu' });
+    const sess = new tf.Session({ graph: g, backend });
     await sess.run(tf.globalVariablesInitializer());
     const out = await sess.run(y, c.feeds as never);
     sess.close();

@@ -38,7 +38,11 @@ export const Cast = defineOp({
     if ((a.SrcT === 'string') !== (a.DstT === 'string')) {
       throw new UnimplementedError(`Cast ${a.SrcT} to ${a.DstT} is not supported`);
     }
-    return [x!.dtype === to ? tfc.clone(x!) : tfc.cast(x!, to)];
+    if (x!.dtype === to) return [tfc.clone(x!)];
+    // TF's cast to bool is x != 0; tfjs 4.22's wasm Cast copies into a Uint8Array instead
+    // (0.5 -> 0, -1 -> 255).
+    if (to === 'bool') return [tfc.notEqual(x!, tfc.zerosLike(x!))];
+    return [tfc.cast(x!, to)];
   },
   // TF's _CastGrad: the gradient passes back (cast to the source type) between floating types
   // only; a cast from or to an integer or bool stops it.

@@ -25,7 +25,14 @@ export const MatMul = defineOp({
     }
     return [{ dtype: at.T, shape: new TensorShape([m, n]) }];
   },
-  kernel: ([a, b], at) => [tfc.matMul(a!, b!, at.transpose_a, at.transpose_b)],
+  kernel: ([a, b], at, ctx) => {
+    // tfjs 4.22's wasm BatchMatMul takes float32 only: int32 goes through float32 there (exact
+    // while every partial sum stays within 2^24).
+    if (a!.dtype === 'int32' && ctx.backendName === 'wasm') {
+      return [tfc.cast(tfc.matMul(tfc.cast(a!, 'float32'), tfc.cast(b!, 'float32'), at.transpose_a, at.transpose_b), 'int32')];
+    }
+    return [tfc.matMul(a!, b!, at.transpose_a, at.transpose_b)];
+  },
   // TF's _MatMulGrad, one case per transpose combination.
   grad: ({ inputs: [a, b], attrs: { transpose_a: ta, transpose_b: tb } }, [dy]) => {
     const g = dy!;

@@ -1,8 +1,9 @@
 /**
  * Per-backend lowering: which implementation an op's kernel uses on each tfjs backend, and the
  * measurement that chose it. This is the one place such choices live; kernels and
- * `OpRecord.lowering` (shown by session.explain) both read it. Re-measure with
- * `npm run bench -- --lowering` (bench/lowering.ts) after a tfjs upgrade.
+ * `OpRecord.lowering` (shown by session.explain) both read it. `npm run bench` re-measures the
+ * alternatives (bench/lowering.ts, "Lowering alternatives" in bench/RESULTS.md): re-check this
+ * table after a tfjs upgrade.
  *
  * Implementations of a convolution's input gradient (a transposed convolution):
  * - 'native': tfjs' own Conv2DBackpropInput / Conv3DBackpropInputV2 kernel;

@@ -111,17 +111,24 @@ export function maxPoolGradByTaps(
   const [n, h, w, c] = x.shape as [number, number, number, number];
   const hp = h + t.pads[0][0] + t.pads[0][1];
   const wp = w + t.pads[1][0] + t.pads[1][1];
-  const parts = masks.map((m, idx) => {
+  // Summed tap by tap, each tap's temporaries freed at once: the peak is a few input-sized
+  // tensors, not k*k of each (the same additions, in the same order, as one addN).
+  let sum: tfc.Tensor | null = null;
+  masks.forEach((m, idx) => {
     const i = Math.floor(idx / k[1]);
     const j = idx % k[1];
-    const placed = spread(tfc.mul(m, dy), s);
-    return padOrCrop(placed, [
-      [i, hp - i - placed.shape[1]!],
-      [j, wp - j - placed.shape[2]!],
-    ]);
+    const prev: tfc.Tensor | null = sum;
+    sum = tfc.tidy(() => {
+      const placed = spread(tfc.mul(m, dy), s);
+      const part = padOrCrop(placed, [
+        [i, hp - i - placed.shape[1]!],
+        [j, wp - j - placed.shape[2]!],
+      ]);
+      return prev ? tfc.add(prev, part) : part;
+    });
+    prev?.dispose();
   });
-  const sum = parts.length === 1 ? parts[0]! : tfc.addN(parts);
-  return tfc.slice(sum, [0, t.pads[0][0], t.pads[1][0], 0], [n, h, w, c]);
+  return tfc.slice(sum!, [0, t.pads[0][0], t.pads[1][0], 0], [n, h, w, c]);
 }
 
 /** MaxPoolGradGrad: `grad` (shaped like x) read at each window's first maximum. */

@@ -1,4 +1,13 @@
-import { deadCodeElimination, out, refKey, replaceNodes, rewire, type IrGraph, type IrNode, type IrRef } from '../ir.js';
+import {
+  deadCodeElimination,
+  out,
+  refKey,
+  replaceNodes,
+  rewire,
+  type IrGraph,
+  type IrNode,
+  type IrRef,
+} from '../ir.js';
 import { constantEntries, staticShapeOf } from './values.js';
 import type { Pass, PassResult } from './pass.js';
 
@@ -54,7 +63,11 @@ function describe(r: IrRef): string {
 }
 
 /** Whether constant `c` (of `cShape`) broadcast against x keeps x's shape exactly. */
-function keepsShape(cShape: readonly number[], x: IrRef, byKey: ReadonlyMap<string, IrNode>): boolean {
+function keepsShape(
+  cShape: readonly number[],
+  x: IrRef,
+  byKey: ReadonlyMap<string, IrNode>,
+): boolean {
   if (cShape.length === 0) return true;
   const xs = staticShapeOf(x, byKey);
   return cShape.every((d) => d === 1) && xs.rank !== null && cShape.length <= xs.rank;
@@ -65,7 +78,11 @@ function isAll(entries: ArrayLike<number | string> | null, v: number): boolean {
   return entries[0] === v;
 }
 
-function simplify(n: IrNode, ins: readonly IrRef[], byKey: ReadonlyMap<string, IrNode>): Simplified | null {
+function simplify(
+  n: IrNode,
+  ins: readonly IrRef[],
+  byKey: ReadonlyMap<string, IrNode>,
+): Simplified | null {
   const [a, b] = ins;
   switch (n.type) {
     case 'Mul':
@@ -76,7 +93,8 @@ function simplify(n: IrNode, ins: readonly IrRef[], byKey: ReadonlyMap<string, I
         [b!, a!],
       ] as const) {
         const cv = constantEntries(c, byKey);
-        if (cv && isAll(cv.data, neutral) && keepsShape(cv.shape, x, byKey)) return { alias: x, why: `${n.type === 'Mul' ? 'x * 1' : 'x + 0'}` };
+        if (cv && isAll(cv.data, neutral) && keepsShape(cv.shape, x, byKey))
+          return { alias: x, why: `${n.type === 'Mul' ? 'x * 1' : 'x + 0'}` };
       }
       return null;
     }
@@ -84,11 +102,14 @@ function simplify(n: IrNode, ins: readonly IrRef[], byKey: ReadonlyMap<string, I
     case 'RealDiv': {
       const cv = constantEntries(b!, byKey);
       const neutral = n.type === 'Sub' ? 0 : 1;
-      if (cv && isAll(cv.data, neutral) && keepsShape(cv.shape, a!, byKey)) return { alias: a!, why: n.type === 'Sub' ? 'x - 0' : 'x / 1' };
+      if (cv && isAll(cv.data, neutral) && keepsShape(cv.shape, a!, byKey))
+        return { alias: a!, why: n.type === 'Sub' ? 'x - 0' : 'x / 1' };
       return null;
     }
     case 'Cast':
-      return n.attrs['SrcT'] === n.attrs['DstT'] ? { alias: a!, why: 'cast to its own dtype' } : null;
+      return n.attrs['SrcT'] === n.attrs['DstT']
+        ? { alias: a!, why: 'cast to its own dtype' }
+        : null;
     case 'Reshape':
       return simplifyReshape(n, ins, byKey);
     case 'Transpose':
@@ -98,14 +119,24 @@ function simplify(n: IrNode, ins: readonly IrRef[], byKey: ReadonlyMap<string, I
   }
 }
 
-function simplifyReshape(n: IrNode, [x, shape]: readonly IrRef[], byKey: ReadonlyMap<string, IrNode>): Simplified | null {
+function simplifyReshape(
+  n: IrNode,
+  [x, shape]: readonly IrRef[],
+  byKey: ReadonlyMap<string, IrNode>,
+): Simplified | null {
   const xs = staticShapeOf(x!, byKey);
   const ys = n.outputs[0]!.shape;
-  if (xs.isFullyDefined() && ys.isFullyDefined() && xs.toString() === ys.toString()) return { alias: x!, why: 'reshape to its own shape' };
+  if (xs.isFullyDefined() && ys.isFullyDefined() && xs.toString() === ys.toString())
+    return { alias: x!, why: 'reshape to its own shape' };
   const inner = x!.kind === 'out' ? byKey.get(x!.node) : undefined;
   if (!inner || inner.type !== 'Reshape' || inner.held) return null;
   const innerIn = inner.inputs[0]!;
-  if (innerIn.kind === 'var' || !staticShapeOf(innerIn, byKey).isFullyDefined() || !inner.outputs[0]!.shape.isFullyDefined()) return null;
+  if (
+    innerIn.kind === 'var' ||
+    !staticShapeOf(innerIn, byKey).isFullyDefined() ||
+    !inner.outputs[0]!.shape.isFullyDefined()
+  )
+    return null;
   return {
     node: { ...n, inputs: [innerIn, shape!] },
     why: `Reshape '${n.key}' reshapes '${describe(innerIn)}' directly (skipping Reshape '${inner.key}')`,
@@ -120,11 +151,16 @@ function permOf(r: IrRef, byKey: ReadonlyMap<string, IrNode>): number[] | null {
   return sorted.every((d, i) => d === i) ? p : null;
 }
 
-function simplifyTranspose(n: IrNode, [x, perm]: readonly IrRef[], byKey: ReadonlyMap<string, IrNode>): Simplified | null {
+function simplifyTranspose(
+  n: IrNode,
+  [x, perm]: readonly IrRef[],
+  byKey: ReadonlyMap<string, IrNode>,
+): Simplified | null {
   const p2 = permOf(perm!, byKey);
   if (!p2) return null;
   const rankIs = (r: IrRef, k: number): boolean => staticShapeOf(r, byKey).rank === k;
-  if (p2.every((d, i) => d === i) && rankIs(x!, p2.length)) return { alias: x!, why: 'transpose by the identity permutation' };
+  if (p2.every((d, i) => d === i) && rankIs(x!, p2.length))
+    return { alias: x!, why: 'transpose by the identity permutation' };
   const inner = x!.kind === 'out' ? byKey.get(x!.node) : undefined;
   if (!inner || inner.type !== 'Transpose' || inner.held) return null;
   const p1 = permOf(inner.inputs[1]!, byKey);

@@ -5,7 +5,13 @@ import type { KernelContext, OpRecord } from '../../ops/core/define.js';
 import { defineOp } from '../../ops/core/define.js';
 import type { Operation } from '../../graph/operation.js';
 import { onBackend } from '../backend.js';
-import { deadCodeElimination, replaceNodes, type IrGraph, type IrNode, type IrOutput } from '../ir.js';
+import {
+  deadCodeElimination,
+  replaceNodes,
+  type IrGraph,
+  type IrNode,
+  type IrOutput,
+} from '../ir.js';
 import type { Pass, PassContext, PassResult } from './pass.js';
 
 /**
@@ -18,7 +24,12 @@ export const FOLD_LIMIT_BYTES = 64 * 1024;
 const CONST_VALUE_LIMIT = 1024;
 
 /** Never folded: values that come from outside the graph, and Consts (already constant). */
-const NEVER_FOLD: ReadonlySet<string> = new Set(['Placeholder', 'PlaceholderWithDefault', 'NoOp', 'Const']);
+const NEVER_FOLD: ReadonlySet<string> = new Set([
+  'Placeholder',
+  'PlaceholderWithDefault',
+  'NoOp',
+  'Const',
+]);
 
 export function tensorBytes(t: tfc.Tensor): number {
   if (t.dtype === 'string') return 0;
@@ -26,12 +37,16 @@ export function tensorBytes(t: tfc.Tensor): number {
 }
 
 /** A node with no inputs whose kernel hands out (handles on) values the plan holds. */
-export function heldConstRecord(values: readonly tfc.Tensor[], outputs: readonly IrOutput[]): OpRecord {
+export function heldConstRecord(
+  values: readonly tfc.Tensor[],
+  outputs: readonly IrOutput[],
+): OpRecord {
   return defineOp({
     type: 'Const',
     inputs: [],
     attrs: {},
-    infer: () => outputs.map((o, i) => ({ dtype: o.dtype, shape: new TensorShape(values[i]!.shape) })),
+    infer: () =>
+      outputs.map((o, i) => ({ dtype: o.dtype, shape: new TensorShape(values[i]!.shape) })),
     // A clone shares the data: the slot's handle is freed as usual, the held value stays.
     kernel: () => values.map((t) => tfc.clone(t)),
     grad: 'none',
@@ -39,17 +54,45 @@ export function heldConstRecord(values: readonly tfc.Tensor[], outputs: readonly
     constValue: () => {
       const t = values[0];
       if (!t || t.dtype === 'string' || t.size > CONST_VALUE_LIMIT) return null;
-      return new NDArray(outputs[0]!.dtype, t.shape, t.dataSync() as Float32Array | Int32Array | Uint8Array);
+      return new NDArray(
+        outputs[0]!.dtype,
+        t.shape,
+        t.dataSync() as Float32Array | Int32Array | Uint8Array,
+      );
     },
   });
 }
 
 /** A constant node whose values are known: a Const without control inputs or a folded one. */
 export function isConstantNode(n: IrNode): boolean {
-  return n.held !== undefined || (n.type === 'Const' && n.inputs.length === 0 && n.control.length === 0);
+  return (
+    n.held !== undefined || (n.type === 'Const' && n.inputs.length === 0 && n.control.length === 0)
+  );
 }
 
 class Unfoldable extends Error {}
+
+/**
+ * A copy of a value in storage of its own dtype. tfjs' cpu Cast to a wider type keeps the input's
+ * buffer (an int32 -> float32 cast is still an Int32Array underneath, a bool -> float32 one a
+ * Uint8Array), and moving such a tensor to another backend (a wasm session reads what cpu
+ * folded) copies those bytes as they are: garbage. Its own buffer moves right.
+ */
+function ownStorage(t: tfc.Tensor): tfc.Tensor {
+  if (t.dtype === 'string') return tfc.clone(t);
+  return tfc.tensor(t.dataSync(), t.shape, t.dtype);
+}
+
+/** Whether a node may be folded once its inputs are known. */
+function foldable(n: IrNode): boolean {
+  return (
+    !n.record.stateful &&
+    !NEVER_FOLD.has(n.type) &&
+    !n.held &&
+    n.control.length === 0 &&
+    n.outputs.length > 0
+  );
+}
 
 /** What a kernel sees at compile time: no variables, no randomness, no sub-graphs. */
 export function refusingContext(op: Operation): KernelContext {
@@ -88,15 +131,21 @@ export const constantFolding: Pass = {
       if (known) return known;
       const n = byKey.get(key);
       if (!n || !isConstantNode(n)) return undefined;
-      const vs = n.held ? [...n.held] : tfc.tidy(() => n.record.kernel([], n.attrs, refusingContext(n.op)));
+      const vs = n.held
+        ? [...n.held]
+        : tfc.tidy(() => n.record.kernel([], n.attrs, refusingContext(n.op)));
       if (!n.held) temporaries.push(...vs);
       values.set(key, vs);
       return vs;
     };
+    // Switching backends is not free (wasm re-binds its kernels): only for graphs with work.
+    const candidate = (n: IrNode): boolean =>
+      foldable(n) && n.inputs.every((r) => r.kind === 'out' && isConstantNode(byKey.get(r.node)!));
+    if (!g.nodes.some(candidate)) return { graph: g, rewrites };
     try {
       onBackend('cpu', () => {
         for (const n of g.nodes) {
-          if (n.record.stateful || NEVER_FOLD.has(n.type) || n.held || n.control.length > 0 || n.outputs.length === 0) continue;
+          if (!foldable(n)) continue;
           const ins: tfc.Tensor[] = [];
           for (const r of n.inputs) {
             const v = r.kind === 'out' ? valuesOf(r.node)?.[r.index] : undefined;
@@ -106,7 +155,9 @@ export const constantFolding: Pass = {
           if (ins.length !== n.inputs.length) continue;
           let outs: tfc.Tensor[];
           try {
-            outs = tfc.tidy(() => n.record.kernel(ins, n.attrs, refusingContext(n.op)).map((t) => (ins.includes(t) ? tfc.clone(t) : t)));
+            outs = tfc.tidy(() =>
+              n.record.kernel(ins, n.attrs, refusingContext(n.op)).map(ownStorage),
+            );
           } catch {
             continue;
           }
@@ -127,7 +178,9 @@ export const constantFolding: Pass = {
             held: outs,
             note: `folded ${n.type}`,
           });
-          rewrites.push(`folded ${n.type} '${n.key}' -> ${outs.map((t) => `${t.dtype}[${t.shape.join(',')}]`).join(', ')}`);
+          rewrites.push(
+            `folded ${n.type} '${n.key}' -> ${outs.map((t) => `${t.dtype}[${t.shape.join(',')}]`).join(', ')}`,
+          );
         }
       });
     } finally {

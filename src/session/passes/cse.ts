@@ -24,7 +24,10 @@ function attrKey(v: unknown): string {
     return `nd(${v.dtype};${v.shape.join(',')};${Array.from(v.data as ArrayLike<number | string>, (x) => attrKey(x)).join(',')})`;
   }
   if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    return `{${Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => `${k}:${attrKey(x)}`).join(',')}}`;
+    return `{${Object.entries(v as Record<string, unknown>)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, x]) => `${k}:${attrKey(x)}`)
+      .join(',')}}`;
   }
   if (typeof v === 'object' || typeof v === 'function') {
     let id = objectIds.get(v);
@@ -54,8 +57,19 @@ export const commonSubexpressionElimination: Pass = {
     const resolve = (r: IrRef): string => refKey(values.get(refKey(r)) ?? r);
     const resolveControl = (k: string): string => controls.get(k)?.[0] ?? k;
     for (const n of g.nodes) {
-      if (n.record.stateful || NEVER_MERGE.has(n.type) || n.held || n.inputs.some((r) => r.kind === 'var')) continue;
-      const sig = [n.type, n.inputs.map(resolve).join('|'), [...new Set(n.control.map(resolveControl))].sort().join('|'), attrKey(n.attrs)].join('\u0000');
+      if (
+        n.record.stateful ||
+        NEVER_MERGE.has(n.type) ||
+        n.held ||
+        n.inputs.some((r) => r.kind === 'var')
+      )
+        continue;
+      const sig = [
+        n.type,
+        n.inputs.map(resolve).join('|'),
+        [...new Set(n.control.map(resolveControl))].sort().join('|'),
+        attrKey(n.attrs),
+      ].join('\u0000');
       const first = seen.get(sig);
       if (first === undefined) {
         seen.set(sig, n.key);

@@ -39,7 +39,11 @@ export function activationSupported(backend: string, a: FusedActivation): boolea
  */
 const BIAS_WITH_TRANSPOSE: ReadonlySet<string> = new Set(['cpu']);
 
-export function matMulBiasSupported(backend: string, transposeA: boolean, transposeB: boolean): boolean {
+export function matMulBiasSupported(
+  backend: string,
+  transposeA: boolean,
+  transposeB: boolean,
+): boolean {
   return (!transposeA && !transposeB) || BIAS_WITH_TRANSPOSE.has(backend);
 }
 
@@ -87,14 +91,20 @@ const pairOf = (a: readonly number[]): Pair => [a[1]!, a[2]!];
  * kernel does (NCHW, grouped filters, strides with dilations, empty tensors, non-float): then
  * the chain runs op by op, through the very kernels the unfused plan would use.
  */
-function tryFused(spec: FusedSpec, x: tfc.Tensor, w: tfc.Tensor, bias: tfc.Tensor | undefined): tfc.Tensor | null {
+function tryFused(
+  spec: FusedSpec,
+  x: tfc.Tensor,
+  w: tfc.Tensor,
+  bias: tfc.Tensor | undefined,
+): tfc.Tensor | null {
   if (x.dtype !== 'float32' || w.dtype !== 'float32' || x.size === 0 || w.size === 0) return null;
   const outChannels = (): number => {
     if (spec.anchor.type === 'MatMul') return w.shape[spec.anchor.attrs['transpose_b'] ? 0 : 1]!;
     if (spec.anchor.type === 'Conv2D') return w.shape[3]!;
     return w.shape[2]! * w.shape[3]!;
   };
-  if (bias && (bias.dtype !== 'float32' || bias.rank !== 1 || bias.shape[0] !== outChannels())) return null;
+  if (bias && (bias.dtype !== 'float32' || bias.rank !== 1 || bias.shape[0] !== outChannels()))
+    return null;
   const act = spec.activation;
   const common = {
     bias,
@@ -103,7 +113,13 @@ function tryFused(spec: FusedSpec, x: tfc.Tensor, w: tfc.Tensor, bias: tfc.Tenso
   } as const;
   if (spec.anchor.type === 'MatMul') {
     if (x.rank !== 2 || w.rank !== 2) return null;
-    return tfc.fused.matMul({ a: x, b: w, transposeA: spec.anchor.attrs['transpose_a'] === true, transposeB: spec.anchor.attrs['transpose_b'] === true, ...common });
+    return tfc.fused.matMul({
+      a: x,
+      b: w,
+      transposeA: spec.anchor.attrs['transpose_a'] === true,
+      transposeB: spec.anchor.attrs['transpose_b'] === true,
+      ...common,
+    });
   }
   const a = convAttrs(spec.anchor.attrs);
   if (x.rank !== 4 || w.rank !== 4 || a.data_format !== 'NHWC') return null;
@@ -113,28 +129,59 @@ function tryFused(spec: FusedSpec, x: tfc.Tensor, w: tfc.Tensor, bias: tfc.Tenso
   if (spec.anchor.type === 'DepthwiseConv2dNative') {
     if (x.shape[3] !== w.shape[2] || (a.padding !== 'SAME' && a.padding !== 'VALID')) return null;
     const pad = a.padding === 'SAME' ? 'same' : 'valid';
-    return tfc.fused.depthwiseConv2d({ x: x as tfc.Tensor4D, filter: w as tfc.Tensor4D, strides, pad, dataFormat: 'NHWC', dilations, ...common });
+    return tfc.fused.depthwiseConv2d({
+      x: x as tfc.Tensor4D,
+      filter: w as tfc.Tensor4D,
+      strides,
+      pad,
+      dataFormat: 'NHWC',
+      dilations,
+      ...common,
+    });
   }
   // Conv2D: grouped filters (input depth a multiple of the filter's) stay with the op's kernel.
   if (x.shape[3] !== w.shape[2]) return null;
   checkAtRuntime(() => convForwardShape('Conv2D', concrete(x), concrete(w), a));
   const g = convGeometry('Conv2D', a);
   const pads = padsFor(g, [x.shape[1]!, x.shape[2]!], [w.shape[0]!, w.shape[1]!]);
-  const pad = pads.every(([p, q]) => p === 0 && q === 0) ? 'valid' : ([[0, 0], pads[0]!, pads[1]!, [0, 0]] as [Pair, Pair, Pair, Pair]);
-  return tfc.fused.conv2d({ x: x as tfc.Tensor4D, filter: w as tfc.Tensor4D, strides, pad, dataFormat: 'NHWC', dilations, ...common });
+  const pad = pads.every(([p, q]) => p === 0 && q === 0)
+    ? 'valid'
+    : ([[0, 0], pads[0]!, pads[1]!, [0, 0]] as [Pair, Pair, Pair, Pair]);
+  return tfc.fused.conv2d({
+    x: x as tfc.Tensor4D,
+    filter: w as tfc.Tensor4D,
+    strides,
+    pad,
+    dataFormat: 'NHWC',
+    dilations,
+    ...common,
+  });
 }
 
 /** Runs the chain op by op with each op's own kernel (the unfused plan's computation). */
-function runChain(spec: FusedSpec, x: tfc.Tensor, w: tfc.Tensor, bias: tfc.Tensor | undefined, ctx: KernelContext): tfc.Tensor {
+function runChain(
+  spec: FusedSpec,
+  x: tfc.Tensor,
+  w: tfc.Tensor,
+  bias: tfc.Tensor | undefined,
+  ctx: KernelContext,
+): tfc.Tensor {
   let y = spec.anchor.record.kernel([x, w], spec.anchor.attrs, ctx)[0]!;
-  if (spec.bias && bias) y = spec.bias.record.kernel(spec.bias.biasFirst ? [bias, y] : [y, bias], spec.bias.attrs, ctx)[0]!;
+  if (spec.bias && bias)
+    y = spec.bias.record.kernel(
+      spec.bias.biasFirst ? [bias, y] : [y, bias],
+      spec.bias.attrs,
+      ctx,
+    )[0]!;
   if (spec.activation) y = spec.activation.record.kernel([y], spec.activation.attrs, ctx)[0]!;
   return y;
 }
 
 /** What explain reports of a fused node. */
 export function describeFused(spec: FusedSpec): string {
-  const parts = [spec.bias ? 'bias' : null, spec.activation ? spec.activation.name : null].filter((p) => p !== null);
+  const parts = [spec.bias ? 'bias' : null, spec.activation ? spec.activation.name : null].filter(
+    (p) => p !== null,
+  );
   return `tfjs ${TFJS_OP[spec.anchor.type]} (${parts.join(', ')})`;
 }
 
@@ -150,8 +197,16 @@ export function fusedRecord(spec: FusedSpec): OpRecord {
     attrs: {},
     infer: (ins: readonly InferInput[]) => {
       let outs = spec.anchor.record.infer([ins[0]!, ins[1]!], spec.anchor.attrs);
-      const asInput = (): InferInput => ({ dtype: outs[0]!.dtype, shape: outs[0]!.shape, value: null });
-      if (spec.bias) outs = spec.bias.record.infer(spec.bias.biasFirst ? [ins[2]!, asInput()] : [asInput(), ins[2]!], spec.bias.attrs);
+      const asInput = (): InferInput => ({
+        dtype: outs[0]!.dtype,
+        shape: outs[0]!.shape,
+        value: null,
+      });
+      if (spec.bias)
+        outs = spec.bias.record.infer(
+          spec.bias.biasFirst ? [ins[2]!, asInput()] : [asInput(), ins[2]!],
+          spec.bias.attrs,
+        );
       if (spec.activation) outs = spec.activation.record.infer([asInput()], spec.activation.attrs);
       return outs;
     },

@@ -1,28 +1,74 @@
-import { deadCodeElimination, out, refKey, replaceNodes, rewire, soleReader, uses, type IrGraph, type IrNode, type IrRef, type Uses } from '../ir.js';
-import { ACTIVATIONS, activationSupported, describeFused, fusedRecord, matMulBiasSupported, type AnchorType, type FusedSpec } from './fused_kernels.js';
+import {
+  deadCodeElimination,
+  out,
+  refKey,
+  replaceNodes,
+  rewire,
+  soleReader,
+  uses,
+  type IrGraph,
+  type IrNode,
+  type IrRef,
+  type Uses,
+} from '../ir.js';
+import {
+  ACTIVATIONS,
+  activationSupported,
+  describeFused,
+  fusedRecord,
+  matMulBiasSupported,
+  type AnchorType,
+  type FusedSpec,
+} from './fused_kernels.js';
 import type { Pass, PassContext, PassResult } from './pass.js';
 import { staticShapeOf } from './values.js';
 
-const ANCHORS: ReadonlySet<string> = new Set<AnchorType>(['Conv2D', 'DepthwiseConv2dNative', 'MatMul']);
+const ANCHORS: ReadonlySet<string> = new Set<AnchorType>([
+  'Conv2D',
+  'DepthwiseConv2dNative',
+  'MatMul',
+]);
 
-const spatialPair = (v: unknown): number[] => (Array.isArray(v) ? [Number(v[1]), Number(v[2])] : []);
+const spatialPair = (v: unknown): number[] =>
+  Array.isArray(v) ? [Number(v[1]), Number(v[2])] : [];
 
 /** What tfjs' fused kernels cannot take, known from the anchor's attrs alone. */
 function anchorFusable(n: IrNode): boolean {
-  if (n.attrs['T'] !== 'float32' || n.outputs.length !== 1 || n.inputs.some((r) => r.kind === 'var')) return false;
+  if (
+    n.attrs['T'] !== 'float32' ||
+    n.outputs.length !== 1 ||
+    n.inputs.some((r) => r.kind === 'var')
+  )
+    return false;
   if (n.type === 'MatMul') return true;
   if (n.attrs['data_format'] !== 'NHWC') return false;
-  if (n.type === 'DepthwiseConv2dNative' && n.attrs['padding'] !== 'SAME' && n.attrs['padding'] !== 'VALID') return false;
-  const both = spatialPair(n.attrs['strides']).some((s) => s > 1) && spatialPair(n.attrs['dilations']).some((d) => d > 1);
+  if (
+    n.type === 'DepthwiseConv2dNative' &&
+    n.attrs['padding'] !== 'SAME' &&
+    n.attrs['padding'] !== 'VALID'
+  )
+    return false;
+  const both =
+    spatialPair(n.attrs['strides']).some((s) => s > 1) &&
+    spatialPair(n.attrs['dilations']).some((d) => d > 1);
   return !both;
 }
 
 /** The bias a reader of `y` adds: a BiasAdd (channels last), or an Add of a vector as long as y's channels. */
-function biasOf(r: IrNode, y: IrRef, byKey: ReadonlyMap<string, IrNode>): { ref: IrRef; biasFirst: boolean } | null {
+function biasOf(
+  r: IrNode,
+  y: IrRef,
+  byKey: ReadonlyMap<string, IrNode>,
+): { ref: IrRef; biasFirst: boolean } | null {
   if (r.attrs['T'] !== 'float32' || r.outputs.length !== 1) return null;
   const k = refKey(y);
   if (r.type === 'BiasAdd') {
-    if (r.attrs['data_format'] !== 'NHWC' || refKey(r.inputs[0]!) !== k || r.inputs[1]!.kind === 'var') return null;
+    if (
+      r.attrs['data_format'] !== 'NHWC' ||
+      refKey(r.inputs[0]!) !== k ||
+      r.inputs[1]!.kind === 'var'
+    )
+      return null;
     return { ref: r.inputs[1]!, biasFirst: false };
   }
   if (r.type !== 'Add') return null;
@@ -61,23 +107,46 @@ export const fusion: Pass = {
     for (const anchor of g.nodes) {
       if (!ANCHORS.has(anchor.type) || !anchorFusable(anchor)) continue;
       const chain: IrNode[] = [anchor];
-      let spec: FusedSpec = { anchor: { type: anchor.type as AnchorType, record: anchor.record, attrs: anchor.attrs }, bias: null, activation: null };
+      let spec: FusedSpec = {
+        anchor: { type: anchor.type as AnchorType, record: anchor.record, attrs: anchor.attrs },
+        bias: null,
+        activation: null,
+      };
       let biasRef: IrRef | null = null;
       const last = (): IrNode => chain[chain.length - 1]!;
-      const reader = (): IrNode | null => (targets.has(last().key) ? null : soleReader(u, out(last().key)));
+      const reader = (): IrNode | null =>
+        targets.has(last().key) ? null : soleReader(u, out(last().key));
       let r = reader();
       const b = r ? biasOf(r, out(last().key), byKey) : null;
-      const biasOk = anchor.type !== 'MatMul' || matMulBiasSupported(ctx.backendName, anchor.attrs['transpose_a'] === true, anchor.attrs['transpose_b'] === true);
+      const biasOk =
+        anchor.type !== 'MatMul' ||
+        matMulBiasSupported(
+          ctx.backendName,
+          anchor.attrs['transpose_a'] === true,
+          anchor.attrs['transpose_b'] === true,
+        );
       if (r && b && biasOk) {
         chain.push(r);
         biasRef = b.ref;
-        spec = { ...spec, bias: { type: r.type, record: r.record, attrs: r.attrs, biasFirst: b.biasFirst } };
+        spec = {
+          ...spec,
+          bias: { type: r.type, record: r.record, attrs: r.attrs, biasFirst: b.biasFirst },
+        };
         r = reader();
       }
       const act = r ? ACTIVATIONS[r.type] : undefined;
-      if (r && act && r.attrs['T'] === 'float32' && activationSupported(ctx.backendName, act) && refKey(r.inputs[0]!) === refKey(out(last().key))) {
+      if (
+        r &&
+        act &&
+        r.attrs['T'] === 'float32' &&
+        activationSupported(ctx.backendName, act) &&
+        refKey(r.inputs[0]!) === refKey(out(last().key))
+      ) {
         chain.push(r);
-        spec = { ...spec, activation: { type: r.type, record: r.record, attrs: r.attrs, name: act } };
+        spec = {
+          ...spec,
+          activation: { type: r.type, record: r.record, attrs: r.attrs, name: act },
+        };
       }
       if (chain.length === 1) continue;
       const end = last();
@@ -97,9 +166,14 @@ export const fusion: Pass = {
         note: describeFused(spec),
       });
       chain.slice(0, -1).forEach((n) => controls.set(n.key, [end.key]));
-      rewrites.push(`fused ${chain.map((n) => `${n.type} '${n.key}'`).join(' + ')} -> _Fused${anchor.type}: ${describeFused(spec)}`);
+      rewrites.push(
+        `fused ${chain.map((n) => `${n.type} '${n.key}'`).join(' + ')} -> _Fused${anchor.type}: ${describeFused(spec)}`,
+      );
     }
     if (rewrites.length === 0) return { graph: g, rewrites };
-    return { graph: deadCodeElimination(rewire(replaceNodes(g, replacements), new Map(), controls)), rewrites };
+    return {
+      graph: deadCodeElimination(rewire(replaceNodes(g, replacements), new Map(), controls)),
+      rewrites,
+    };
   },
 };

@@ -33,7 +33,9 @@ export const identityElimination: Pass = {
         rewrites.push(`removed ${n.type} '${n.key}' (its readers take its input)`);
       } else if (n.type === 'NoOp' && n.inputs.length === 0) {
         controls.set(n.key, n.control);
-        rewrites.push(`removed NoOp '${n.key}'${n.control.length ? ` (its ${n.control.length} control inputs move to its dependents)` : ''}`);
+        rewrites.push(
+          `removed NoOp '${n.key}'${n.control.length ? ` (its ${n.control.length} control inputs move to its dependents)` : ''}`,
+        );
       }
     }
     if (rewrites.length === 0) return { graph: g, rewrites };

@@ -14,7 +14,10 @@ export function staticShapeOf(r: IrRef, byKey: ReadonlyMap<string, IrNode>): Ten
 const READ_LIMIT = 4096;
 
 /** The value of a constant in the IR (a Const, or a folded value), small ones only. */
-export function constantEntries(r: IrRef, byKey: ReadonlyMap<string, IrNode>): { shape: readonly number[]; data: ArrayLike<number> | readonly string[] } | null {
+export function constantEntries(
+  r: IrRef,
+  byKey: ReadonlyMap<string, IrNode>,
+): { shape: readonly number[]; data: ArrayLike<number> | readonly string[] } | null {
   if (r.kind !== 'out') return null;
   const n = byKey.get(r.node);
   if (!n || n.control.length > 0) return null;

@@ -72,10 +72,21 @@ describe('arithmeticSimplification', () => {
     const p = plan(g, [same, chain, back, ident, kept], [x], ARITH);
     const rw = rewritesOf(p, 'arithmeticSimplification');
     expect(rw).toHaveLength(4);
-    expect(steps(p)).toEqual(['chain/shape:Const', 'chain:Reshape', 't2/perm:Const', 't2:Transpose', 'kept/perm:Const', 'kept:Transpose']);
+    expect(steps(p)).toEqual([
+      'chain/shape:Const',
+      'chain:Reshape',
+      't2/perm:Const',
+      't2:Transpose',
+      'kept/perm:Const',
+      'kept:Transpose',
+    ]);
     // The chain's Reshape now reads x itself.
     expect(p.steps[1]!.inputs[0]).toBe(p.feedSlots.get(x));
-    const data = new tf.NDArray('float32', [2, 3, 4], Float32Array.from({ length: 24 }, (_, i) => i - 7.5));
+    const data = new tf.NDArray(
+      'float32',
+      [2, 3, 4],
+      Float32Array.from({ length: 24 }, (_, i) => i - 7.5),
+    );
     await sameValues(g, [same, chain, back, ident, kept], { 'x:0': data }, [ALL_OFF, ARITH]);
   });
 

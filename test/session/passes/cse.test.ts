@@ -13,10 +13,21 @@ describe('commonSubexpressionElimination', () => {
       const x = tf.placeholder('float32', [null, 2], 'x');
       const a = tf.exp(tf.multiply(x, 2, 'm1'), 'e1');
       const b = tf.exp(tf.multiply(x, 2, 'm2'), 'e2');
-      return { x, y: tf.add(tf.add(a, b, 's'), tf.shape(a, 'sh1').dtype === 'int32' ? tf.cast(tf.shape(b, 'sh2'), 'float32') : a, 'y') };
+      return {
+        x,
+        y: tf.add(
+          tf.add(a, b, 's'),
+          tf.shape(a, 'sh1').dtype === 'int32' ? tf.cast(tf.shape(b, 'sh2'), 'float32') : a,
+          'y',
+        ),
+      };
     });
     const p = plan(g, [y], [x], CSE);
-    expect(rewritesOf(p, 'commonSubexpressionElimination')).toEqual(["merged Const 'm2/y' into 'm1/y'", "merged Mul 'm2' into 'm1'", "merged Exp 'e2' into 'e1'"]);
+    expect(rewritesOf(p, 'commonSubexpressionElimination')).toEqual([
+      "merged Const 'm2/y' into 'm1/y'",
+      "merged Mul 'm2' into 'm1'",
+      "merged Exp 'e2' into 'e1'",
+    ]);
     expect(steps(p)).not.toContain('e2:Exp');
     await sameValues(g, [y], { 'x:0': [[0.5, -1]] }, [ALL_OFF, CSE]);
   });
@@ -38,7 +49,10 @@ describe('commonSubexpressionElimination', () => {
       };
     });
     const p = plan(g, ys, [x], CSE);
-    expect(rewritesOf(p, 'commonSubexpressionElimination')).toEqual(["merged Const 'n2' into 'n1'", "merged Add 'd' into 'c'"]);
+    expect(rewritesOf(p, 'commonSubexpressionElimination')).toEqual([
+      "merged Const 'n2' into 'n1'",
+      "merged Add 'd' into 'c'",
+    ]);
   });
 
   it('never merges random ops, variable reads or placeholders', async () => {
@@ -50,11 +64,25 @@ describe('commonSubexpressionElimination', () => {
       const before = tf.identity(v.variableRef(), 'before');
       const inc = tf.controlDependencies([before], () => tf.assignAdd(v, [10, 10], 'inc'));
       const after = tf.controlDependencies([inc], () => tf.identity(v.variableRef(), 'after'));
-      return { v, ys: [r1, r2, before, after, tf.placeholderWithDefault(1, [], 'p1'), tf.placeholderWithDefault(1, [], 'p2')] };
+      return {
+        v,
+        ys: [
+          r1,
+          r2,
+          before,
+          after,
+          tf.placeholderWithDefault(1, [], 'p1'),
+          tf.placeholderWithDefault(1, [], 'p2'),
+        ],
+      };
     });
     const p = plan(g, ys, [], CSE);
     // r1 and r2 draw separately; the two reads see different values.
-    expect(rewritesOf(p, 'commonSubexpressionElimination').filter((r) => /RandomUniform|Identity|Placeholder/.test(r))).toEqual([]);
+    expect(
+      rewritesOf(p, 'commonSubexpressionElimination').filter((r) =>
+        /RandomUniform|Identity|Placeholder/.test(r),
+      ),
+    ).toEqual([]);
     const sess = new tf.Session({ graph: g, backend: 'cpu', optimize: CSE });
     await sess.run(v.initializer);
     const [r1, r2, before, after] = (await sess.run(ys)) as tf.NDArray[];

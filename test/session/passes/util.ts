@@ -1,4 +1,3 @@
-import * as tfc from '@tensorflow/tfjs-core';
 import { expect } from 'vitest';
 import * as tf from '../../../src/index.js';
 import { compile, type Plan } from '../../../src/session/compile.js';
@@ -7,7 +6,9 @@ import { numTensors } from '../../util/leaks.js';
 import { expectClose } from '../../util/op_cases.js';
 
 /** Every pass off. */
-export const ALL_OFF: Readonly<Record<string, boolean>> = Object.fromEntries(PASS_NAMES.map((n) => [n, false]));
+export const ALL_OFF: Readonly<Record<string, boolean>> = Object.fromEntries(
+  PASS_NAMES.map((n) => [n, false]),
+);
 
 /** Only the named passes on. */
 export function only(...names: string[]): Record<string, boolean> {
@@ -15,7 +16,13 @@ export function only(...names: string[]): Record<string, boolean> {
 }
 
 /** Compiles in `g` with the given passes (on cpu). */
-export function plan(g: tf.Graph, fetches: tf.Tensor[], feeds: tf.Tensor[] = [], optimize: Record<string, boolean> = {}, targets: tf.Operation[] = []): Plan {
+export function plan(
+  g: tf.Graph,
+  fetches: tf.Tensor[],
+  feeds: tf.Tensor[] = [],
+  optimize: Record<string, boolean> = {},
+  targets: tf.Operation[] = [],
+): Plan {
   return compile(g, fetches, targets, feeds, { optimize, backendName: 'cpu' });
 }
 
@@ -52,11 +59,18 @@ export async function sameValues(
   for (const r of results.slice(1)) {
     r.forEach((v, i) => {
       expect(v.shape).toEqual(results[0]![i]!.shape);
-      if (tol === 0) expect(Array.from(v.data as ArrayLike<number>)).toEqual(Array.from(results[0]![i]!.data as ArrayLike<number>));
-      else expectClose(v.data as ArrayLike<number>, results[0]![i]!.data as ArrayLike<number>, tol, fetches[i]!.name);
+      if (tol === 0)
+        expect(Array.from(v.data as ArrayLike<number>)).toEqual(
+          Array.from(results[0]![i]!.data as ArrayLike<number>),
+        );
+      else
+        expectClose(
+          v.data as ArrayLike<number>,
+          results[0]![i]!.data as ArrayLike<number>,
+          tol,
+          fetches[i]!.name,
+        );
     });
   }
   return results[0]!;
 }
-
-export { tfc };
