@@ -195,6 +195,18 @@ function overheadTable(r: BackendResult): string[] {
   return lines;
 }
 
+/** What the numbers cannot say by themselves: how each implementation is built. */
+export const NOTES: readonly string[] = [
+  '## How to read this',
+  '',
+  '- tfgraph lowers ops per backend through one table, src/ops/nn/lowering.ts (the "table picks" column below; `session.explain` lists the choice per step). On wasm the transposed convolution (and the input gradient of strided convs) runs as the sub-pixel decomposition; on cpu it is tfjs\' own kernel. 2-D filter gradients are one forward convolution everywhere.',
+  "- On cpu tfgraph runs the same tfjs kernels as the eager baseline with the conv-based filter gradient, so its time tracks that baseline (~1.0x): the 0.9x inference and 1/30 training targets need cpu kernels faster than tfjs' (its conv is im2col plus a JavaScript matmul).",
+  "- Stock tfjs training (eager and tfjs-layers) needs tfjs' Conv2DBackpropFilter kernel: wasm has none, so both fail there; on cpu it is a scalar loop of about a minute per W1 step, timed once.",
+  '- Session overhead is wall time over the summed kernel times of tf.profile, from interleaved pairs of plain and profiled runs; on a shared machine single medians move by several percent, so small negative values are noise.',
+  "- Tensors left over by a whole process include the baselines' (failed stock training attempts on wasm leave their partial tensors); tfgraph's own count is the flat-tensor row.",
+  '',
+];
+
 export function renderReport(m: Machine, results: BackendResult[]): string {
   const t = targets(results);
   const out: string[] = [
@@ -219,6 +231,7 @@ export function renderReport(m: Machine, results: BackendResult[]): string {
     '',
     'Reference: TensorFlow 1 (Python, oneDNN, 2 threads) runs the W1 step in 14 ms (issue 6): the long-term bar.',
     '',
+    ...NOTES,
   ];
   for (const r of results) {
     out.push(

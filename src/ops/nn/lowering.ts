@@ -30,19 +30,21 @@ type PerBackend<I extends string> = Readonly<Record<string, LoweringChoice<I>>> 
   readonly default: LoweringChoice<I>;
 };
 
-// W1's layer: dy [32,14,14,64] -> dx [32,28,28,32], 5x5 filter, stride 2, SAME; medians, tfjs
-// 4.22, Node 20, 2-core x86 (bench/lowering.ts; the machine was shared, so absolute times vary
-// 2-5x between runs, the order did not change). 3-D: dy [4,8,8,8,16] -> dx [4,16,16,16,8], 3x3x3.
-const W1_LAYER = 'conv2dTranspose [32,14,14,64] -> [32,28,28,32], 5x5 s2 SAME';
+// Measured by bench/lowering.ts on W1's layer (dy [32,14,14,64] -> dx [32,28,28,32], 5x5 filter,
+// stride 2, SAME; the filter gradient of the matching conv), medians, tfjs 4.22, Node 20, 2-core
+// AMD EPYC, 2026-11-21, load average 0.0-1.2 (bench/RESULTS.md). The 3-D rows (dy [4,8,8,8,16] ->
+// dx [4,16,16,16,8], 3x3x3, stride 2) were taken on the same machine under heavy load (~14):
+// their ratios, not their times, carry over.
+const W1_LAYER = 'W1 conv2dTranspose [32,14,14,64] -> [32,28,28,32], 5x5 s2 SAME';
 
 const INPUT_GRAD_2D: PerBackend<InputGradImpl> = {
   cpu: {
     impl: 'native',
-    why: `${W1_LAYER} on cpu: native 1541 ms, sub-pixel 2387 ms, zero-insertion 12185 ms (issue 6 on a quiet machine: native 329 ms, fastest)`,
+    why: `${W1_LAYER} on cpu: native 573 ms, sub-pixel 955 ms, zero-insertion 3912 ms (issue 6: native 329 ms, fastest)`,
   },
   wasm: {
     impl: 'sub-pixel',
-    why: `${W1_LAYER} on wasm: sub-pixel 78 ms, zero-insertion 302 ms, native 675 ms (a scalar loop; issue 6: 25 / 66 / 163 ms)`,
+    why: `${W1_LAYER} on wasm: sub-pixel 27 ms, zero-insertion 92 ms, native 249 ms (a scalar loop; issue 6: 25 / 66 / 163 ms)`,
   },
   webgl: {
     impl: 'native',
@@ -57,11 +59,11 @@ const INPUT_GRAD_2D: PerBackend<InputGradImpl> = {
 const INPUT_GRAD_3D: PerBackend<InputGradImpl> = {
   cpu: {
     impl: 'native',
-    why: '3-D case on cpu: native 80 ms, zero-insertion 698 ms',
+    why: '3-D case on cpu (loaded machine): native 80 ms, zero-insertion 698 ms',
   },
   wasm: {
     impl: 'zero-insertion',
-    why: "3-D case on wasm: tfjs 4.22's wasm Conv3DBackpropInputV2 returns wrong values (sum|dx| 39540 vs 699104 on cpu), so not native; zero-insertion 873 ms (wasm conv3d is a scalar loop)",
+    why: "tfjs 4.22's wasm Conv3DBackpropInputV2 returns wrong values (3-D case: sum|dx| 39540 vs 699104 on cpu), so not native; wasm has no fast conv3d to decompose into (zero-insertion 873 ms, loaded machine)",
   },
   webgl: { impl: 'native', why: 'not measured here (browser-only): its own kernel' },
   default: { impl: 'native', why: 'unmeasured backend: its own kernel' },
@@ -70,13 +72,16 @@ const INPUT_GRAD_3D: PerBackend<InputGradImpl> = {
 const FILTER_GRAD_2D: PerBackend<FilterGradImpl> = {
   cpu: {
     impl: 'conv',
-    why: "W1's conv2 filter gradient on cpu: conv 3580 ms vs native ~35 s per call (issue 6; the native kernel is a 7-deep scalar loop)",
+    why: "W1's conv2 filter gradient (x [32,28,28,32], dy [32,14,14,64]) on cpu: conv 1061 ms, native 53292 ms (one call; a scalar loop)",
   },
   wasm: {
     impl: 'conv',
-    why: "wasm has no Conv2DBackpropFilter kernel; as a conv: 82 ms for W1's conv2 (x [32,28,28,32], dy [32,14,14,64])",
+    why: "wasm has no Conv2DBackpropFilter kernel; as a conv: 68 ms for W1's conv2 filter gradient",
   },
-  webgl: { impl: 'conv', why: 'not measured here (browser-only); a conv is one fused shader pass' },
+  webgl: {
+    impl: 'conv',
+    why: 'not measured here (browser-only); a conv is one fused shader pass',
+  },
   default: {
     impl: 'conv',
     why: 'works on every backend (no tfjs backprop kernel takes dilations)',
@@ -86,11 +91,11 @@ const FILTER_GRAD_2D: PerBackend<FilterGradImpl> = {
 const FILTER_GRAD_3D: PerBackend<FilterGradImpl> = {
   cpu: {
     impl: 'native',
-    why: '3-D case on cpu: native 115 ms, conv 180 ms (x [4,16,16,16,8], dy [4,8,8,8,16], 3x3x3 s2 SAME)',
+    why: '3-D case on cpu (loaded machine): native 115 ms, conv 180 ms',
   },
   wasm: {
     impl: 'conv',
-    why: "tfjs 4.22's wasm Conv3DBackpropFilterV2 returns wrong values (sum|dw| 101681 vs 117218 on cpu); conv 140 ms",
+    why: "tfjs 4.22's wasm Conv3DBackpropFilterV2 returns wrong values (3-D case: sum|dw| 101681 vs 117218 on cpu); conv 140 ms (loaded machine)",
   },
   webgl: { impl: 'conv', why: 'not measured here (browser-only)' },
   default: { impl: 'conv', why: 'works on every backend' },
