@@ -2,6 +2,7 @@ import { ValueError } from '../errors.js';
 import type { DType } from '../graph/dtype.js';
 import { NDArray } from '../graph/ndarray.js';
 import { TensorShape } from '../graph/shape.js';
+import { tensorBytes, valuesFromBytes } from './tensor_bytes.js';
 
 /** TF's DataType enum names for the dtypes tfgraph has. */
 export const DT_NAME: Record<DType, string> = {
@@ -49,25 +50,6 @@ export interface TensorProtoObject {
   stringVal?: Uint8Array[];
 }
 
-/** Little-endian bytes of the values as TF stores `dtype` (float64/int64 widened). */
-function contentBytes(a: NDArray): Uint8Array {
-  const d = a.data as ArrayLike<number>;
-  switch (a.dtype) {
-    case 'float32':
-      return new Uint8Array(Float32Array.from(d).buffer);
-    case 'float64':
-      return new Uint8Array(Float64Array.from(d).buffer);
-    case 'int32':
-      return new Uint8Array(Int32Array.from(d).buffer);
-    case 'int64':
-      return new Uint8Array(BigInt64Array.from(Array.from(d, (v) => BigInt(v))).buffer);
-    case 'bool':
-      return Uint8Array.from(d, (v) => (v ? 1 : 0));
-    default:
-      throw new ValueError(`no tensor_content encoding for ${a.dtype}`);
-  }
-}
-
 /**
  * A TensorProto as TF's make_tensor_proto writes it: numeric tensors of more than one element
  * as tensor_content bytes, single values in the typed *_val field, strings in string_val.
@@ -81,7 +63,7 @@ export function tensorToProto(a: NDArray): TensorProtoObject {
   }
   const values = Array.from(a.data as ArrayLike<number>);
   if (values.length > 1) {
-    out.tensorContent = contentBytes(a);
+    out.tensorContent = tensorBytes(a);
     return out;
   }
   if (values.length === 0) return out;
@@ -119,14 +101,8 @@ export function tensorFromProto(p: TensorProtoObject): NDArray {
   const content = p.tensorContent;
   let values: ArrayLike<number>;
   if (content && content.length > 0) {
-    // protobufjs may hand back a Node Buffer, whose slice() is a view into a shared pool.
-    const buf = new Uint8Array(content).buffer;
-    values =
-      dtype === 'float32' ? new Float32Array(buf)
-      : dtype === 'float64' ? new Float64Array(buf)
-      : dtype === 'int32' ? new Int32Array(buf)
-      : dtype === 'int64' ? Array.from(new BigInt64Array(buf), Number)
-      : new Uint8Array(buf);
+    // protobufjs may hand back a Node Buffer, a view into a shared pool: valuesFromBytes copies.
+    values = valuesFromBytes(dtype, content);
   } else {
     const raw: ArrayLike<number | boolean> =
       dtype === 'float32' ? (p.floatVal ?? [])

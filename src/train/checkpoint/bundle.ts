@@ -4,6 +4,7 @@ import { NDArray } from '../../graph/ndarray.js';
 import { protoType } from '../../proto/tf_protos.js';
 import { crc32c, maskCrc, unmaskCrc } from './crc.js';
 import { readTable, writeTable } from './sstable.js';
+import { tensorBytes, valuesFromBytes } from '../../io/tensor_bytes.js';
 
 /**
  * TF's tensor bundle (tensorflow/core/util/tensor_bundle), the V2 checkpoint format: an
@@ -28,49 +29,17 @@ export function indexFileName(prefix: string): string {
   return `${prefix}.index`;
 }
 
-/** The bytes TF stores for a tensor of `dtype` (float64/int64 are widened from tfjs' storage). */
-function tensorBytes(a: NDArray): Uint8Array {
-  const d = a.data;
-  if (Array.isArray(d)) throw new UnimplementedError(`Saving string tensors is not supported (dtype ${a.dtype})`);
-  switch (a.dtype) {
-    case 'float32':
-      return new Uint8Array(Float32Array.from(d).buffer);
-    case 'float64':
-      return new Uint8Array(Float64Array.from(d).buffer);
-    case 'int32':
-      return new Uint8Array(Int32Array.from(d).buffer);
-    case 'int64':
-      return new Uint8Array(BigInt64Array.from(Array.from(d, (v) => BigInt(v))).buffer);
-    case 'bool':
-      return Uint8Array.from(d, (v) => (v ? 1 : 0));
-    default:
-      throw new UnimplementedError(`Saving tensors of dtype ${a.dtype} is not supported`);
-  }
+function tensorBytesOf(a: NDArray): Uint8Array {
+  if (a.dtype === 'string') throw new UnimplementedError(`Saving string tensors is not supported (dtype ${a.dtype})`);
+  return tensorBytes(a);
 }
 
 function fromBytes(dtype: DType, shape: number[], bytes: Uint8Array, name: string): NDArray {
-  const buf = bytes.slice().buffer;
-  switch (dtype) {
-    case 'float32':
-      return new NDArray(dtype, shape, new Float32Array(buf));
-    case 'float64':
-      return new NDArray(dtype, shape, Float32Array.from(new Float64Array(buf)));
-    case 'int32':
-      return new NDArray(dtype, shape, new Int32Array(buf));
-    case 'int64': {
-      const wide = new BigInt64Array(buf);
-      const out = new Int32Array(wide.length);
-      wide.forEach((v, i) => {
-        if (v > 2147483647n || v < -2147483648n) throw new DataLossError(`Checkpoint value of '${name}' (${v}) does not fit tfjs' int32 storage for int64`);
-        out[i] = Number(v);
-      });
-      return new NDArray(dtype, shape, out);
-    }
-    case 'bool':
-      return new NDArray(dtype, shape, new Uint8Array(buf));
-    default:
-      throw new UnimplementedError(`Reading '${name}' of dtype ${dtype} is not supported`);
-  }
+  if (dtype === 'string') throw new UnimplementedError(`Reading '${name}' of dtype ${dtype} is not supported`);
+  const overflow = (v: bigint): never => {
+    throw new DataLossError(`Checkpoint value of '${name}' (${v}) does not fit tfjs' int32 storage for int64`);
+  };
+  return new NDArray(dtype, shape, valuesFromBytes(dtype, bytes, overflow));
 }
 
 export interface BundleFiles {
@@ -90,7 +59,7 @@ export function writeBundle(tensors: ReadonlyMap<string, NDArray>): BundleFiles 
   let offset = 0;
   for (const name of names) {
     const a = tensors.get(name)!;
-    const bytes = tensorBytes(a);
+    const bytes = tensorBytesOf(a);
     // proto3: default values (offset 0) are not written, as TF's serializer omits them.
     const entry: Record<string, unknown> = { dtype: DT[a.dtype], shape: { dim: a.shape.map((size) => ({ size })) } };
     if (offset !== 0) entry['offset'] = offset;
