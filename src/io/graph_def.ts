@@ -1,9 +1,9 @@
 import type { DType } from '../graph/dtype.js';
 import type { Graph } from '../graph/graph.js';
 import { setGraphDefExporter } from '../graph/graph_def_hook.js';
-import { NDArray } from '../graph/ndarray.js';
+import type { NDArray } from '../graph/ndarray.js';
 import type { Operation } from '../graph/operation.js';
-import { TensorShape } from '../graph/shape.js';
+import type { TensorShape } from '../graph/shape.js';
 import type { AttrKind } from '../ops/core/attr.js';
 import { getOpRecord } from '../ops/core/registry.js';
 import { DT_NAME, shapeToProto, tensorToProto, type ShapeProto, type TensorProtoObject } from './tensor_proto.js';
@@ -98,4 +98,3 @@ export function graphToGraphDef(graph: Graph): GraphDefObject {
 
 setGraphDefExporter(graphToGraphDef);
 
-export { NDArray, TensorShape };

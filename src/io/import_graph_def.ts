@@ -171,4 +171,3 @@ export function importGraphDef(graphDef: GraphDefObject | Uint8Array, options: I
   return graph.asDefault(() => (prefixName ? graph.nameScope(prefixName, (scope) => build(scope)) : build('')));
 }
 
-export { Tensor };

@@ -163,8 +163,4 @@ export function protoType(name: string): protobuf.Type {
   return tfProtos.lookupType(`tensorflow.${name}`);
 }
 
-export function protoEnum(name: string): protobuf.Enum {
-  return tfProtos.lookupEnum(`tensorflow.${name}`);
-}
-
 export { protobuf };

@@ -1,7 +1,7 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import { z } from 'zod';
 import { KeyError, TfError, TypeError, ValueError } from '../errors.js';
-import { computeDType, type DType } from '../graph/dtype.js';
+import { computeDType } from '../graph/dtype.js';
 import type { Graph } from '../graph/graph.js';
 import { isTypedArray, toNDArray } from '../graph/host_value.js';
 import { NDArray } from '../graph/ndarray.js';
@@ -118,4 +118,3 @@ function preview(x: unknown): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
-export type { DType };

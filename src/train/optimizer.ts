@@ -1,6 +1,5 @@
 import { ValueError } from '../errors.js';
 import { GraphKeys } from '../graph/collections.js';
-import { getDefaultGraph } from '../graph/default.js';
 import { isFloating } from '../graph/dtype.js';
 import type { Graph } from '../graph/graph.js';
 import type { Operation } from '../graph/operation.js';
@@ -163,9 +162,3 @@ export function hyperTensor(value: TensorLike, name: string): Tensor {
   if (t) return t;
   return constant(value as number, { name });
 }
-
-export function graphOfVars(vars: readonly Variable[]): Graph {
-  return vars[0]?.graph ?? getDefaultGraph();
-}
-
-export { Tensor };

@@ -343,7 +343,3 @@ export function getVariable(name: string, options: GetVariableOptions = {}): Var
   return storeOf(g).current.getVariable(name, options, g);
 }
 
-/** The variables created with getVariable in `graph`, by full name (for layers and savers). */
-export function variablesByName(graph: Graph): ReadonlyMap<string, Variable> {
-  return storeOf(graph).vars;
-}

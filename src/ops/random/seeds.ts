@@ -4,11 +4,6 @@ import type { Graph } from '../../graph/graph.js';
 export const DEFAULT_GRAPH_SEED = 87654321;
 const MAX_INT32 = 2 ** 31 - 1;
 
-/** Sets the default graph's graph-level seed (TF1's tf.set_random_seed). */
-export function setRandomSeedOn(g: Graph, seed: number | null): void {
-  g.seed = seed;
-}
-
 /**
  * TF1's random_seed.get_seed: the (seed, seed2) attrs of a new random op. With a graph seed and
  * no op seed, the op seed is the graph's op count, so the same program draws the same values.
